@@ -1,0 +1,14 @@
+"""The test suite: fast hashing, in-memory mail, plain static storage."""
+
+from .base import *  # noqa: F403
+from .base import env_str
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,94 @@
+"""The editorial groups and moderation workflow every installation starts with.
+
+Editors ("Biên tập viên") create, edit and submit; moderators ("Người duyệt") approve and
+publish. Runs after every migrate, so production, tests and `make run` all have it; it only
+adds what is missing, so an administrator's later changes are kept.
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+EDITORS = "Biên tập viên"
+MODERATORS = "Người duyệt"
+WORKFLOW_NAME = "Duyệt nội dung"
+TASK_NAME = "Người duyệt phê duyệt"
+
+_COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
+# Images and documents are permitted per collection (Wagtail checks wagtailimages.Image's
+# permissions even for the custom image model).
+_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permissions(pairs):
+    found = []
+    for app_label, codename in pairs:
+        found.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def _snippet_permissions():
+    codenames = []
+    for model_name in ("sector", "certification", "administrativeunit", "industrialzone"):
+        codenames += [("products", f"{action}_{model_name}") for action in ("add", "change")]
+    for model_name in ("decision", "cohortyear"):
+        codenames += [("programme", f"{action}_{model_name}") for action in ("add", "change")]
+    return _permissions(codenames)
+
+
+@transaction.atomic
+def ensure_editorial_workflow() -> None:
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Page,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    # Content types and permissions of every app must exist before groups refer to them.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    root_collection = collection_model.get_first_root_node()
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    for group in (editors, moderators):
+        group.permissions.add(*_permissions(_COMMON_PERMISSIONS), *_snippet_permissions())
+
+    page_rights = {editors: ["add_page", "change_page"], moderators: ["add_page", "change_page",
+                                                                       "publish_page", "lock_page"]}
+    for group, codenames in page_rights.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                                  codename=codename),
+            )
+    if root_collection is not None:
+        collection_permission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+        for group in (editors, moderators):
+            for permission in _permissions(_COLLECTION_PERMISSIONS):
+                collection_permission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task.groups.set([moderators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})

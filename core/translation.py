@@ -1,0 +1,40 @@
+"""Translating content through wagtail-localize, as an editor would in its editor.
+
+Editors translate in the admin; the demo loader and the tests use this function so that the
+English pages carry a real TranslationSource: synchronised fields (tax code, recognitions,
+sector, images, company link) then follow the Vietnamese page on every later sync.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+
+@transaction.atomic
+def translate_instance(instance, *, locale: Locale, translate: Callable[[str], str], publish=True):
+    """Create or update *instance*'s translation into *locale*; return the translated object.
+
+    *translate* maps each source string (a title, a paragraph, a slug…) to its translation;
+    returning the source unchanged keeps a proper noun as it is.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": translate(segment.string.data),
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    translation.save_target(publish=publish)
+    return instance.get_translation(locale)

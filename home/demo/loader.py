@@ -1,0 +1,387 @@
+"""Builds the demo site (sample data) from content.py and the CSV; safe to run again.
+
+Every object is looked up before it is made, so a second run finds everything in place and
+changes nothing. English pages are made through wagtail-localize (core.translation).
+"""
+
+import io
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+
+from core.factories import make_picture
+from core.models import CustomImage
+from core.text import fold_text
+from core.translation import translate_instance
+from home.demo import content
+from home.factories import HomePageFactory, StandardPageFactory
+from home.models import HomeFeaturedProduct, HomePage, SiteSettings
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from products.factories import (
+    CompanyIndexPageFactory,
+    CompanyPageFactory,
+    ProductIndexPageFactory,
+    ProductPageFactory,
+)
+from products.models import CompanyRecognition, ProductPage, Sector
+from products.services import (
+    ensure_official_sectors,
+    read_recognitions,
+    sync_administrative_units,
+)
+from programme.factories import (
+    CriteriaPageFactory,
+    DecisionIndexPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    GuidancePageFactory,
+    ProgrammeIndexPageFactory,
+)
+from programme.models import CohortYear, Decision
+
+DEMO_DIR = Path(__file__).resolve().parent
+CSV_PATH = DEMO_DIR / "recognized_products.csv"
+
+
+@dataclass
+class DemoReport:
+    created_pages: int = 0
+    translated_pages: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+class Strings:
+    """Collects (Vietnamese, English) pairs as the Vietnamese content is written."""
+
+    def __init__(self):
+        self.english = {}
+
+    def vi(self, pair):
+        vietnamese, english = pair
+        if vietnamese:
+            self.english[vietnamese] = english or vietnamese
+        return vietnamese
+
+    def rich(self, paragraphs):
+        return "".join(f"<p>{escape(self.vi(pair))}</p>" for pair in paragraphs)
+
+    def stream_paragraphs(self, paragraphs):
+        return json.dumps(
+            [{"type": "paragraph", "value": f"<p>{escape(self.vi(pair))}</p>",
+              "id": str(uuid.uuid5(uuid.NAMESPACE_URL, pair[0]))} for pair in paragraphs]
+        )
+
+    def translate(self, text: str) -> str:
+        # Rich-text segments arrive HTML-escaped; keys were stored unescaped.
+        return self.english.get(text) or escape(self.english.get(_unescape(text), "")) or text
+
+
+def _unescape(text):
+    import html
+
+    return html.unescape(text)
+
+
+def _stream(blocks):
+    return json.dumps(
+        [{"type": kind, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(value)))}
+         for kind, value in blocks]
+    )
+
+
+class DemoLoader:
+    def __init__(self):
+        self.strings = Strings()
+        self.report = DemoReport()
+        self.vi = Locale.objects.get_or_create(language_code="vi")[0]
+        self.en = Locale.objects.get_or_create(language_code="en")[0]
+        self.made = []  # Vietnamese pages, in tree order, to translate at the end
+
+    # -- helpers -------------------------------------------------------------------------
+    def page(self, factory, parent, spec, **fields):
+        slug = self.strings.vi(spec["slug"])
+        existing = parent.get_children().filter(slug=slug).first()
+        title = self.strings.vi(spec["title"])
+        if existing is not None:
+            self.made.append(existing.specific)
+            return existing.specific
+        if "search_description" in spec:
+            fields["search_description"] = self.strings.vi(spec["search_description"])
+        page = factory(parent=parent, slug=slug, title=title, **fields)
+        page.save_revision().publish()
+        self.report.created_pages += 1
+        self.made.append(page)
+        return page
+
+    def picture(self, label: str, alt: str) -> CustomImage:
+        title = f"{label} (ảnh mẫu)"
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            image = CustomImage(title=title, description=alt, file=make_picture(label))
+            image.save()
+        return image
+
+    # -- steps ---------------------------------------------------------------------------
+    def settings(self):
+        site_settings = SiteSettings.load()
+        changed = False
+        for name, value in content.SITE_SETTINGS.items():
+            if getattr(site_settings, name) != value:
+                setattr(site_settings, name, value)
+                changed = True
+        if changed:
+            site_settings.save()
+
+    def records(self):
+        for spec in content.DECISIONS:
+            Decision.objects.get_or_create(number=spec["number"], defaults=spec)
+        for year, products, companies, registered, revenue, exports, note, note_en, source in content.COHORTS:
+            decision = Decision.objects.filter(kind="recognition", year=year).first()
+            CohortYear.objects.get_or_create(
+                year=year,
+                defaults={
+                    "products_recognised": products, "companies_recognised": companies,
+                    "products_registered": registered, "revenue_vnd_billion": revenue,
+                    "exports_usd_million": exports, "note": note, "note_en": note_en,
+                    "source_url": source, "decision": decision,
+                },
+            )
+
+    def home(self) -> HomePage:
+        site = Site.objects.filter(is_default_site=True).first()
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(locale=self.vi, depth=2).first()
+        if home is None:
+            home = HomePageFactory(
+                parent=root,
+                slug=self.strings.vi(content.HOME["slug"]),
+                title=self.strings.vi(content.HOME["title"]),
+                hero_heading=self.strings.vi(content.HOME["hero_heading"]),
+                intro=self.strings.rich(content.HOME["intro"]),
+                hero_image=self.picture("Sản phẩm công nghiệp chủ lực Hà Nội",
+                                        "Hình minh hoạ chương trình sản phẩm công nghiệp chủ lực"),
+            )
+            home.save_revision().publish()
+            self.report.created_pages += 1
+        else:
+            for spec in ("slug", "title", "hero_heading"):
+                self.strings.vi(content.HOME[spec])
+            self.strings.rich(content.HOME["intro"])
+        if site is None:
+            site = Site.objects.create(hostname="localhost", port=80, root_page=home,
+                                       is_default_site=True, site_name="SPCNCL Hà Nội")
+        elif site.root_page_id != home.pk:
+            old_root = site.root_page
+            site.root_page = home
+            site.site_name = "SPCNCL Hà Nội"
+            site.save()
+            # Wagtail's placeholder "Welcome" page is not part of the site any more.
+            if type(old_root.specific) is Page and not old_root.get_children().exists():
+                old_root.delete()
+        self.made.append(home)
+        return home
+
+    def programme(self, home):
+        s = self.strings
+        index = self.page(ProgrammeIndexPageFactory, home, content.PROGRAMME_INDEX,
+                          intro=s.rich(content.PROGRAMME_INDEX["intro"]), show_in_menus=True)
+        criteria = content.CRITERIA
+        self.page(
+            CriteriaPageFactory, index, criteria,
+            intro=s.rich(criteria["intro"]),
+            thresholds=_stream(
+                ("threshold", {key: s.vi(pair) for key, pair in item.items()})
+                for item in criteria["thresholds"]
+            ),
+            indicators=_stream(
+                ("indicator", {"indicator": s.vi(name), "description": s.vi(text), "weight": ""})
+                for name, text in criteria["indicators"]
+            ),
+        )
+        guidance = content.GUIDANCE
+        form = self.sample_form()
+        self.page(
+            GuidancePageFactory, index, guidance,
+            intro=s.rich(guidance["intro"]),
+            steps=_stream(("step", {"title": s.vi(t), "body": f"<p>{escape(s.vi(b))}</p>"})
+                          for t, b in guidance["steps"]),
+            documents=_stream(
+                ("required_document", {"name": s.vi(name), "description": s.vi(note),
+                                       "template_document": form.pk if with_form else None})
+                for name, note, with_form in guidance["documents"]
+            ),
+            deadlines=_stream(("deadline", {"label": s.vi(label), "date": None, "note": s.vi(note)})
+                              for label, note in guidance["deadlines"]),
+            faq=_stream(("faq", {"question": s.vi(q), "answer": f"<p>{escape(s.vi(a))}</p>"})
+                        for q, a in guidance["faq"]),
+        )
+        self.page(DecisionIndexPageFactory, index, content.DECISION_INDEX,
+                  intro=s.rich(content.DECISION_INDEX["intro"]))
+
+    def sample_form(self):
+        from django.core.files.base import ContentFile
+        from wagtail.documents.models import Document
+
+        title = "Phiếu đăng ký xét chọn (mẫu)"
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            picture = make_picture("Phieu dang ky mau", width=1240, height=1754)
+            from PIL import Image as PILImage
+
+            buffer = io.BytesIO()
+            PILImage.open(picture).convert("RGB").save(buffer, format="PDF")
+            document = Document(title=title)
+            document.file.save("phieu-dang-ky-mau.pdf", ContentFile(buffer.getvalue()), save=False)
+            document.save()
+        return document
+
+    def news(self, home):
+        s = self.strings
+        index = self.page(NewsIndexPageFactory, home, content.NEWS_INDEX, show_in_menus=True)
+        for item in content.NEWS:
+            article = self.page(
+                NewsPageFactory, index, item,
+                date=item["date"], summary=s.vi(item["summary"]),
+                body=s.stream_paragraphs(item["body"]), source_url=item["source"],
+                lead_image=self.picture(item["title"][0], s.vi(item["title"])),
+            )
+            if not article.tags.exists():
+                article.tags.add(*item["tags"])
+                article.save_revision().publish()
+
+    def events(self, home):
+        s = self.strings
+        index = self.page(EventIndexPageFactory, home, content.EVENT_INDEX, show_in_menus=True)
+        for item in content.EVENTS:
+            tz = timezone.get_current_timezone()
+            self.page(
+                EventPageFactory, index, item,
+                kind=item["kind"],
+                starts_at=timezone.make_aware(item["starts_at"], tz),
+                ends_at=timezone.make_aware(item["ends_at"], tz) if item["ends_at"] else None,
+                venue=s.vi(item["venue"]), address=s.vi(item["address"]),
+                organiser=s.vi(item["organiser"]), summary=s.vi(item["summary"]),
+                registration_details=(f"<p>{escape(s.vi(item['registration']))}</p>"
+                                      if "registration" in item else ""),
+                registration_deadline=item.get("registration_deadline"),
+            )
+
+    def catalogue(self, home):
+        s = self.strings
+        products_index = self.page(ProductIndexPageFactory, home, content.PRODUCT_INDEX,
+                                   intro=s.rich(content.PRODUCT_INDEX["intro"]), show_in_menus=True)
+        companies_index = self.page(CompanyIndexPageFactory, home, content.COMPANY_INDEX,
+                                    intro=s.rich(content.COMPANY_INDEX["intro"]), show_in_menus=True)
+        sectors = {sector.slug: sector for sector in Sector.objects.all()}
+        decisions = {decision.number: decision for decision in Decision.objects.all()}
+        with CSV_PATH.open("rb") as csv_file:
+            rows = read_recognitions(file=csv_file)
+        top10 = []
+        for row in rows:
+            company = self.company(companies_index, row)
+            record = {
+                "year": row.year,
+                "is_top10": row.top10,
+                "decision": decisions.get(row.decision_number),
+                "decision_reference": "" if row.decision_number in decisions else (row.decision_number or ""),
+                "valid_until": None,
+                "source_url": row.source_url,
+            }
+            if row.product_name is None:
+                # The source names the company but not the product: a company record only.
+                if not company.recognitions.filter(year=row.year).exists():
+                    CompanyRecognition.objects.create(page=company, **record)
+                    company.save_revision().publish()
+                continue
+            name_en, slug_en, hs_code = content.PRODUCTS.get(row.product_name, (row.product_name, "", ""))
+            slug = fold_text(row.product_name).replace(" ", "-")
+            s.vi((slug, slug_en or slug))
+            year_vi = f"Năm {row.year}, sản phẩm được UBND thành phố Hà Nội công nhận là sản phẩm công nghiệp chủ lực"
+            year_en = f"In {row.year} the Hà Nội People's Committee recognised this product as a key industrial product"
+            if row.top10:
+                year_vi += " và thuộc Top 10"
+                year_en += " and placed it in the Top 10"
+            summary = s.vi((year_vi + ".", year_en + "."))
+            product = self.page(
+                ProductPageFactory, products_index,
+                {"slug": (slug, slug_en or slug), "title": (row.product_name, name_en)},
+                company=company, sector=sectors.get(row.sector_slug), summary=summary,
+                hs_code=hs_code, recognitions=[record],
+                image=self.picture(row.product_name, s.vi((f"Hình minh hoạ {row.product_name}",
+                                                            f"Illustration of {name_en}"))),
+                description=s.stream_paragraphs([(
+                    "Mô tả chi tiết sản phẩm là dữ liệu mẫu; doanh nghiệp cập nhật thông tin chính thức.",
+                    "The detailed description is sample data; the company will provide the official text.",
+                )]),
+            )
+            if row.top10:
+                top10.append(product)
+        if not home.featured_products.exists() and top10:
+            for order, product in enumerate(top10):
+                HomeFeaturedProduct.objects.create(page=home, product=product, sort_order=order)
+            home.save_revision().publish()
+
+    def company(self, index, row):
+        s = self.strings
+        slug = fold_text(row.company_name).replace(" ", "-").replace("–", "").replace("--", "-")[:80]
+        existing = index.get_children().filter(slug=slug).first()
+        if existing is not None:
+            if existing.specific not in self.made:
+                self.made.append(existing.specific)
+            return existing.specific
+        name_en = row.company_name_en or row.company_name
+        summary_vi = (f"Doanh nghiệp có sản phẩm được công nhận là sản phẩm công nghiệp chủ lực Hà Nội năm {row.year}. "
+                      "Tên pháp lý chưa được xác minh.")
+        summary_en = (f"A company with a product recognised as a Hà Nội key industrial product in {row.year}. "
+                      "Its legal name has not been verified.")
+        return self.page(
+            CompanyPageFactory, index,
+            {"slug": (slug, fold_text(name_en).replace(" ", "-")[:80]), "title": (row.company_name, name_en)},
+            brand_name=row.company_name if row.company_name_en is None else "",
+            summary=s.vi((summary_vi, summary_en)),
+            logo=self.picture(f"Logo {row.company_name}", s.vi((f"Logo {row.company_name}", f"{name_en} logo"))),
+        )
+
+    def standard_pages(self, home):
+        s = self.strings
+        for spec in (content.ABOUT, content.ACCESSIBILITY):
+            self.page(StandardPageFactory, home, spec, intro=s.vi(spec["intro"]),
+                      body=s.stream_paragraphs(spec["body"]))
+
+    def translate(self):
+        seen = set()
+        for page in self.made:
+            if page.pk in seen:
+                continue
+            seen.add(page.pk)
+            if page.get_translations().filter(locale=self.en).exists():
+                continue
+            translate_instance(page, locale=self.en, translate=self.strings.translate)
+            self.report.translated_pages += 1
+
+    @transaction.atomic
+    def run(self) -> DemoReport:
+        ensure_official_sectors()
+        sync_administrative_units()
+        self.settings()
+        self.records()
+        home = self.home()
+        self.programme(home)
+        self.catalogue(home)
+        self.news(home)
+        self.events(home)
+        self.standard_pages(home)
+        # Companies before products: a product's company link is resolved per language.
+        self.made.sort(key=lambda page: page.path)
+        self.translate()
+        return self.report
+
+
+def load_demo() -> DemoReport:
+    return DemoLoader().run()

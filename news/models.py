@@ -1,0 +1,96 @@
+"""News about the programme: an index at /tin-tuc/ and the articles under it."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BaseStreamBlock
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(Page):
+    """Lists the news articles under it, newest first, ten to a page."""
+
+    intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "trang danh sách tin"
+
+    def get_context(self, request, *args, **kwargs):
+        from news.queries import news_list
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(news_list(parent=self), NEWS_PER_PAGE)
+        # An invalid or out-of-range page is a missing page, not silently the last one.
+        try:
+            context["news_page"] = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage) as error:
+            raise Http404("Không có trang này.") from error
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE,
+                                 related_name="tagged_items")
+
+
+class NewsPage(Page):
+    """A news article: date, lead image, summary, body and tags."""
+
+    date = models.DateField("Ngày đăng", default=timezone.localdate)
+    summary = models.TextField("Tóm tắt", max_length=400)
+    lead_image = models.ForeignKey(
+        "core.CustomImage", verbose_name="Ảnh đại diện", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Nội dung")
+    source_url = models.URLField(
+        "Nguồn", blank=True, help_text="Bài gốc, nếu tin được tổng hợp từ báo chí."
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name="Thẻ")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        FieldPanel("source_url"),
+        FieldPanel("tags"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("lead_image", overridable=False),
+        SynchronizedField("source_url", overridable=False),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "bài tin"
+        verbose_name_plural = "bài tin"

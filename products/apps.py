@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProductsConfig(AppConfig):
+    name = "products"
+    verbose_name = "Danh mục sản phẩm"

@@ -1,0 +1,33 @@
+from products.models.company import CompanyIndexPage, CompanyPage, CompanyRecognition
+from products.models.product import (
+    ProductCertification,
+    ProductGalleryImage,
+    ProductIndexPage,
+    ProductMarket,
+    ProductPage,
+    ProductRecognition,
+)
+from products.models.taxonomy import (
+    AdministrativeUnit,
+    Certification,
+    IndustrialZone,
+    Market,
+    Sector,
+)
+
+__all__ = [
+    "AdministrativeUnit",
+    "Certification",
+    "CompanyIndexPage",
+    "CompanyPage",
+    "CompanyRecognition",
+    "IndustrialZone",
+    "Market",
+    "ProductCertification",
+    "ProductGalleryImage",
+    "ProductIndexPage",
+    "ProductMarket",
+    "ProductPage",
+    "ProductRecognition",
+    "Sector",
+]

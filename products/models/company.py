@@ -1,0 +1,169 @@
+"""Companies (doanh nghiệp) that make recognised products."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BaseStreamBlock
+from products.models.recognition import RecognitionRecord
+from products.validators import validate_tax_code
+
+
+class CompanyIndexPage(Page):
+    """The list of companies at /doanh-nghiep/ (/en/companies/)."""
+
+    intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["products.CompanyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "trang danh sách doanh nghiệp"
+
+    def get_context(self, request, *args, **kwargs):
+        from products.queries import company_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["companies"] = company_cards(parent=self)
+        return context
+
+
+class CompanyPage(Page):
+    """A company: its public identity, where it is, how to reach it, and its products.
+
+    The page title is the name the public knows. `legal_name` holds the registered name only
+    once it has been verified; unverified names stay out of it.
+    """
+
+    legal_name = models.CharField(
+        "Tên pháp lý",
+        max_length=255,
+        blank=True,
+        help_text="Tên đăng ký kinh doanh đầy đủ. Chỉ điền khi đã xác minh.",
+    )
+    brand_name = models.CharField("Thương hiệu", max_length=120, blank=True)
+    tax_code = models.CharField(
+        "Mã số thuế",
+        max_length=14,
+        blank=True,
+        validators=[validate_tax_code],
+        help_text="10 chữ số, hoặc 10 chữ số-3 chữ số cho đơn vị phụ thuộc.",
+    )
+    summary = models.TextField("Giới thiệu ngắn", max_length=400, blank=True)
+    address = models.CharField("Địa chỉ (số nhà, đường)", max_length=255, blank=True)
+    unit = models.ForeignKey(
+        "products.AdministrativeUnit",
+        verbose_name="Phường/xã",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="companies",
+        help_text="Theo đơn vị hành chính hiện hành (từ 01/07/2025).",
+    )
+    industrial_zone = models.ForeignKey(
+        "products.IndustrialZone",
+        verbose_name="Khu/cụm công nghiệp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="companies",
+    )
+    website = models.URLField("Trang web", blank=True)
+    contact_email = models.EmailField("Thư điện tử liên hệ", blank=True)
+    contact_phone = models.CharField("Điện thoại liên hệ", max_length=40, blank=True)
+    logo = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Giới thiệu chi tiết", blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("legal_name"), FieldRowPanel([FieldPanel("brand_name"),
+                                                      FieldPanel("tax_code")])],
+            heading="Danh tính",
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldRowPanel([FieldPanel("unit"),
+                                                   FieldPanel("industrial_zone")])],
+            heading="Địa chỉ",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldRowPanel([FieldPanel("contact_email"),
+                                                   FieldPanel("contact_phone")])],
+            heading="Liên hệ công khai",
+        ),
+        FieldPanel("logo"),
+        FieldPanel("body"),
+        InlinePanel("recognitions", label="Công nhận (sản phẩm chưa có trang riêng)"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("legal_name"),
+        TranslatableField("summary"),
+        TranslatableField("address"),
+        TranslatableField("body"),
+        SynchronizedField("brand_name", overridable=False),
+        SynchronizedField("tax_code", overridable=False),
+        SynchronizedField("unit", overridable=False),
+        SynchronizedField("industrial_zone", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("logo", overridable=False),
+        SynchronizedField("recognitions", overridable=False),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("legal_name", boost=2),
+        index.SearchField("brand_name", boost=2),
+        index.AutocompleteField("brand_name"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("tax_code"),
+        index.RelatedFields("unit", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.FilterField("unit"),
+    ]
+
+    parent_page_types = ["products.CompanyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "trang doanh nghiệp"
+        verbose_name_plural = "trang doanh nghiệp"
+
+    def get_context(self, request, *args, **kwargs):
+        from products.queries import products_of_company
+
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = products_of_company(company=self)
+        return context
+
+
+class CompanyRecognition(Orderable, RecognitionRecord):
+    """A recognition whose product has no page of its own (the source did not name it)."""
+
+    page = ParentalKey(CompanyPage, on_delete=models.CASCADE, related_name="recognitions")
+    product_description = models.CharField(
+        "Sản phẩm",
+        max_length=255,
+        blank=True,
+        help_text="Để trống nếu nguồn không nêu tên sản phẩm.",
+    )
+
+    panels = [FieldPanel("product_description")] + RecognitionRecord.panels

@@ -1,0 +1,52 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.models import Locale
+
+from products.forms import CatalogueFilterForm
+from products.queries import catalogue_products, localise_companies
+
+PRODUCTS_PER_PAGE = 24
+
+
+def _recognition_years():
+    from products.models import ProductRecognition
+
+    return (
+        ProductRecognition.objects.order_by("-year").values_list("year", flat=True).distinct()
+    )
+
+
+def _without_page(query):
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def serve_catalogue(page, request, *args, **kwargs):
+    """The catalogue listing: validated filters, then a page of products (bad page: 404)."""
+    form = CatalogueFilterForm(request.GET, years=_recognition_years())
+    locale = Locale.get_active()
+    status = 200
+    if form.is_valid():
+        products = catalogue_products(
+            locale=locale,
+            sectors=form.cleaned_data["sector"],
+            years=form.cleaned_data["year"],
+        )
+    else:
+        products = catalogue_products(locale=locale)
+        status = 400
+    paginator = Paginator(products, PRODUCTS_PER_PAGE)
+    try:
+        page_of_products = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404("Không có trang này.") from error
+    context = page.get_context(request, *args, **kwargs)
+    context.update(
+        form=form,
+        products_page=page_of_products,
+        products=localise_companies(page_of_products.object_list, locale),
+        filter_query=_without_page(request.GET),
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
