@@ -29,7 +29,9 @@ _COLLECTION_PERMISSIONS = [
 def _permissions(pairs):
     found = []
     for app_label, codename in pairs:
-        found.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        found.extend(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
     return found
 
 
@@ -68,15 +70,18 @@ def ensure_editorial_workflow() -> None:
     for group in (editors, moderators):
         group.permissions.add(*_permissions(_COMMON_PERMISSIONS), *_snippet_permissions())
 
-    page_rights = {editors: ["add_page", "change_page"], moderators: ["add_page", "change_page",
-                                                                       "publish_page", "lock_page"]}
+    page_rights = {
+        editors: ["add_page", "change_page"],
+        moderators: ["add_page", "change_page", "publish_page", "lock_page"],
+    }
     for group, codenames in page_rights.items():
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=group,
                 page=root,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                                  codename=codename),
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
             )
     if root_collection is not None:
         collection_permission = apps.get_model("wagtailcore", "GroupCollectionPermission")

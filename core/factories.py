@@ -23,7 +23,12 @@ def make_picture(label: str, *, width=1200, height=800) -> ImageFile:
     for ring in range(4):
         inset = ring * min(width, height) // 12
         draw.ellipse(
-            [width * 0.55 + inset, -height * 0.2 + inset, width * 1.3 - inset, height * 0.9 - inset],
+            [
+                width * 0.55 + inset,
+                -height * 0.2 + inset,
+                width * 1.3 - inset,
+                height * 0.9 - inset,
+            ],
             outline="#ffffff",
             width=max(2, height // 120),
         )

@@ -10,9 +10,9 @@ class ImageForm(BaseImageForm):
         if "description" in self.fields:
             self.fields["description"].required = True
             self.fields["description"].label = "Mô tả ảnh (alt text)"
-            self.fields["description"].help_text = (
-                "Bắt buộc. Mô tả ngắn gọn nội dung ảnh cho người dùng trình đọc màn hình."
-            )
+            self.fields[
+                "description"
+            ].help_text = "Bắt buộc. Mô tả ngắn gọn nội dung ảnh cho người dùng trình đọc màn hình."
 
     def clean_description(self):
         value = (self.cleaned_data.get("description") or "").strip()

@@ -36,5 +36,12 @@ def translate_instance(instance, *, locale: Locale, translate: Callable[[str], s
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
-    translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    # wagtail-localize publishes through transaction.on_commit with the object it held, which
+    # inside a longer transaction overwrites tree fields changed since (a parent's numchild).
+    # Saving a draft and publishing a freshly loaded revision here avoids both problems.
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale)
+    if publish:
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target

@@ -20,8 +20,12 @@ class HomePage(Page):
     hero_heading = models.CharField("Tiêu đề lớn", max_length=160)
     intro = RichTextField("Giới thiệu chương trình", features=["bold", "italic", "link"])
     hero_image = models.ForeignKey(
-        "core.CustomImage", verbose_name="Ảnh nền", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CustomImage",
+        verbose_name="Ảnh nền",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung thêm", blank=True)
 
@@ -70,7 +74,9 @@ class HomePage(Page):
 class HomeFeaturedProduct(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_products")
     product = models.ForeignKey(
-        "products.ProductPage", verbose_name="Sản phẩm", on_delete=models.CASCADE,
+        "products.ProductPage",
+        verbose_name="Sản phẩm",
+        on_delete=models.CASCADE,
         related_name="+",
     )
     panels = [FieldPanel("product")]
@@ -95,10 +101,12 @@ class StandardPage(Page):
 class SiteSettings(BaseGenericSetting):
     """The department's public contact (footer) and the sample-content notice."""
 
-    department_name = models.CharField("Tên cơ quan", max_length=200,
-                                       default="Sở Công Thương Hà Nội")
-    department_name_en = models.CharField("Tên cơ quan (tiếng Anh)", max_length=200,
-                                          default="Hanoi Department of Industry and Trade")
+    department_name = models.CharField(
+        "Tên cơ quan", max_length=200, default="Sở Công Thương Hà Nội"
+    )
+    department_name_en = models.CharField(
+        "Tên cơ quan (tiếng Anh)", max_length=200, default="Hanoi Department of Industry and Trade"
+    )
     address = models.CharField("Địa chỉ", max_length=255, blank=True)
     address_en = models.CharField("Địa chỉ (tiếng Anh)", max_length=255, blank=True)
     phone = models.CharField("Điện thoại", max_length=40, blank=True)

@@ -45,8 +45,9 @@ class NewsIndexPage(Page):
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE,
-                                 related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class NewsPage(Page):
@@ -55,8 +56,12 @@ class NewsPage(Page):
     date = models.DateField("Ngày đăng", default=timezone.localdate)
     summary = models.TextField("Tóm tắt", max_length=400)
     lead_image = models.ForeignKey(
-        "core.CustomImage", verbose_name="Ảnh đại diện", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CustomImage",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung")
     source_url = models.URLField(

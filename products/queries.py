@@ -35,8 +35,9 @@ def localise_companies(products, locale: Locale) -> list:
     if keys:
         translations = {
             company.translation_key: company
-            for company in CompanyPage.objects.live().filter(locale=locale,
-                                                             translation_key__in=keys)
+            for company in CompanyPage.objects.live().filter(
+                locale=locale, translation_key__in=keys
+            )
         }
     for product in products:
         company = product.company
@@ -83,9 +84,7 @@ def company_cards(*, parent) -> QuerySet:
         .child_of(parent)
         .select_related("unit", "logo")
         .prefetch_related(prefetch_renditions("logo", LOGO))
-        .annotate(
-            product_count=Count("products", filter=Q(products__live=True), distinct=True)
-        )
+        .annotate(product_count=Count("products", filter=Q(products__live=True), distinct=True))
         .order_by("title")
     )
 

@@ -16,26 +16,57 @@ from core.text import fold_text, normalize_text
 
 # The programme's eight official industry groups (results of 2022/2023), in published order.
 OFFICIAL_SECTORS = [
-    ("co-khi-che-tao", "Công nghiệp cơ khí, chế tạo", "Mechanical engineering and manufacturing",
-     ["co khi", "che tao", "luyen kim", "tu dong hoa"]),
+    (
+        "co-khi-che-tao",
+        "Công nghiệp cơ khí, chế tạo",
+        "Mechanical engineering and manufacturing",
+        ["co khi", "che tao", "luyen kim", "tu dong hoa"],
+    ),
     ("dien-dien-tu", "Điện, điện tử", "Electrical and electronics", ["dien tu", "dien,"]),
-    ("cong-nghe-thong-tin", "Công nghệ thông tin", "Information technology",
-     ["cong nghe thong tin", "phan mem"]),
-    ("det-may-da-giay", "Dệt may, da giày", "Textiles, garments, leather and footwear",
-     ["det may", "da giay"]),
-    ("che-bien-nong-san-thuc-pham", "Chế biến nông sản, thực phẩm",
-     "Agricultural and food processing", ["nong san", "thuc pham"]),
-    ("hoa-chat-cao-su-nhua-duoc-pham", "Hóa chất, cao su, nhựa, dược phẩm",
-     "Chemicals, rubber, plastics and pharmaceuticals", ["hoa chat", "cao su", "nhua", "duoc"]),
+    (
+        "cong-nghe-thong-tin",
+        "Công nghệ thông tin",
+        "Information technology",
+        ["cong nghe thong tin", "phan mem"],
+    ),
+    (
+        "det-may-da-giay",
+        "Dệt may, da giày",
+        "Textiles, garments, leather and footwear",
+        ["det may", "da giay"],
+    ),
+    (
+        "che-bien-nong-san-thuc-pham",
+        "Chế biến nông sản, thực phẩm",
+        "Agricultural and food processing",
+        ["nong san", "thuc pham"],
+    ),
+    (
+        "hoa-chat-cao-su-nhua-duoc-pham",
+        "Hóa chất, cao su, nhựa, dược phẩm",
+        "Chemicals, rubber, plastics and pharmaceuticals",
+        ["hoa chat", "cao su", "nhua", "duoc"],
+    ),
     ("vat-lieu-xay-dung", "Vật liệu xây dựng", "Construction materials", ["vat lieu xay dung"]),
     ("thu-cong-my-nghe", "Thủ công mỹ nghệ", "Handicrafts", ["thu cong", "my nghe"]),
 ]
 
 REQUIRED_COLUMNS = ["year", "product_name_vi", "company_name_vi", "sector_vi", "top10"]
 _NO_PRODUCT_NAME = {"", "(không nêu tên sản phẩm)"}
-_TOP10 = {"yes": True, "có": True, "true": True, "no": False, "không": False, "false": False,
-          "unknown": None, "": None, "chưa rõ": None}
-_DECISION = re.compile(r"^(?P<number>[\w./-]+)(?:\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?")
+_TOP10 = {
+    "yes": True,
+    "có": True,
+    "true": True,
+    "no": False,
+    "không": False,
+    "false": False,
+    "unknown": None,
+    "": None,
+    "chưa rõ": None,
+}
+_DECISION = re.compile(
+    r"^(?P<number>[\w./-]+)(?:\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?"
+)
 _ENGLISH_NAME = re.compile(r"\b(JSC|Joint Stock Company|Corporation|Company|Co\.|Ltd)\b")
 
 
@@ -95,7 +126,7 @@ def map_sector(text: str) -> tuple[str | None, bool]:
 
 
 def _split_company(raw: str) -> tuple[str, str | None, str | None]:
-    """"Innoviti-s (tên DN không nêu)" -> ("Innoviti-s", None, "tên DN không nêu")."""
+    """ "Innoviti-s (tên DN không nêu)" -> ("Innoviti-s", None, "tên DN không nêu")."""
     match = re.match(r"^(?P<name>[^(]+?)\s*\((?P<note>.*)\)\s*$", raw)
     if not match:
         return raw.strip(), None, None
@@ -135,7 +166,9 @@ def read_recognitions(*, file) -> list[RecognitionRow]:
             year = 0
         top10_raw = record["top10"].casefold()
         if top10_raw not in _TOP10:
-            row_errors.append(f"cột top10 phải là yes, no hoặc unknown, không phải “{record['top10']}”.")
+            row_errors.append(
+                f"cột top10 phải là yes, no hoặc unknown, không phải “{record['top10']}”."
+            )
         if not record["company_name_vi"]:
             row_errors.append("thiếu tên doanh nghiệp.")
         decision_number = decision_date = None
@@ -147,7 +180,9 @@ def read_recognitions(*, file) -> list[RecognitionRow]:
                 decision_number = match["number"]
                 if match["y"]:
                     try:
-                        decision_date = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+                        decision_date = datetime.date(
+                            int(match["y"]), int(match["m"]), int(match["d"])
+                        )
                     except ValueError:
                         row_errors.append(f"ngày quyết định “{record['decision']}” không hợp lệ.")
         if row_errors:
@@ -155,7 +190,9 @@ def read_recognitions(*, file) -> list[RecognitionRow]:
             continue
         product_name = record["product_name_vi"]
         company_name, company_name_en, company_note = _split_company(record["company_name_vi"])
-        sector_slug, sector_is_guess = map_sector(record["sector_vi"]) if record["sector_vi"] else (None, False)
+        sector_slug, sector_is_guess = (
+            map_sector(record["sector_vi"]) if record["sector_vi"] else (None, False)
+        )
         rows.append(
             RecognitionRow(
                 line=line,
@@ -195,7 +232,7 @@ def _english_unit_name(name: str, kind: str) -> str:
     base = fold_text(name).title()
     for prefix in ("Phuong ", "Xa ", "Dac Khu "):
         if base.startswith(prefix):
-            base = base[len(prefix):]
+            base = base[len(prefix) :]
     suffix = {"phuong": "Ward", "xa": "Commune", "dac_khu": "Special Zone"}[kind]
     return f"{base} {suffix}"
 

@@ -12,9 +12,7 @@ PRODUCTS_PER_PAGE = 24
 def _recognition_years():
     from products.models import ProductRecognition
 
-    return (
-        ProductRecognition.objects.order_by("-year").values_list("year", flat=True).distinct()
-    )
+    return ProductRecognition.objects.order_by("-year").values_list("year", flat=True).distinct()
 
 
 def _without_page(query):

@@ -87,7 +87,10 @@ class DeadlineBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Mốc", max_length=160)
     date = blocks.DateBlock(label="Ngày", required=False)
     note = blocks.CharBlock(
-        label="Ghi chú", required=False, max_length=200, help_text="Ví dụ: dự kiến, theo kế hoạch năm."
+        label="Ghi chú",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: dự kiến, theo kế hoạch năm.",
     )
 
     class Meta:

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, RevisionMixin
@@ -34,10 +35,10 @@ class Decision(RevisionMixin, models.Model):
     """A legal document of the programme (quyết định, hướng dẫn, kế hoạch) with its PDF."""
 
     class Kind(models.TextChoices):
-        PROGRAMME = "programme", "Đề án, kế hoạch"
-        RECOGNITION = "recognition", "Công nhận sản phẩm"
-        COUNCIL = "council", "Hội đồng xét chọn"
-        GUIDANCE = "guidance", "Hướng dẫn"
+        PROGRAMME = "programme", _("Đề án, kế hoạch")
+        RECOGNITION = "recognition", _("Công nhận sản phẩm")
+        COUNCIL = "council", _("Hội đồng xét chọn")
+        GUIDANCE = "guidance", _("Hướng dẫn")
 
     number = models.CharField(
         "Số hiệu", max_length=60, unique=True, help_text="Ví dụ: 5012/QĐ-UBND"
@@ -110,7 +111,11 @@ class CohortYear(RevisionMixin, models.Model):
         "Số sản phẩm đăng ký", null=True, blank=True
     )
     revenue_vnd_billion = models.DecimalField(
-        "Doanh thu (tỷ đồng)", max_digits=12, decimal_places=1, null=True, blank=True,
+        "Doanh thu (tỷ đồng)",
+        max_digits=12,
+        decimal_places=1,
+        null=True,
+        blank=True,
         help_text="Doanh thu của các sản phẩm được công nhận, theo số liệu công bố.",
     )
     exports_usd_million = models.DecimalField(
@@ -130,8 +135,14 @@ class CohortYear(RevisionMixin, models.Model):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cohortyear")
 
     panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("products_recognised"),
-                       FieldPanel("companies_recognised"), FieldPanel("products_registered")]),
+        FieldRowPanel(
+            [
+                FieldPanel("year"),
+                FieldPanel("products_recognised"),
+                FieldPanel("companies_recognised"),
+                FieldPanel("products_registered"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("revenue_vnd_billion"), FieldPanel("exports_usd_million")]),
         FieldPanel("decision"),
         FieldPanel("note"),
@@ -292,10 +303,10 @@ class EventPage(Page):
     """A business-matching conference, trade fair, training course or ceremony."""
 
     class Kind(models.TextChoices):
-        BUSINESS_MATCHING = "business_matching", "Hội nghị kết nối giao thương"
-        TRADE_FAIR = "trade_fair", "Hội chợ, triển lãm"
-        TRAINING = "training", "Tập huấn, đào tạo"
-        CEREMONY = "ceremony", "Lễ tôn vinh"
+        BUSINESS_MATCHING = "business_matching", _("Hội nghị kết nối giao thương")
+        TRADE_FAIR = "trade_fair", _("Hội chợ, triển lãm")
+        TRAINING = "training", _("Tập huấn, đào tạo")
+        CEREMONY = "ceremony", _("Lễ tôn vinh")
 
     kind = models.CharField("Loại sự kiện", max_length=30, choices=Kind.choices)
     starts_at = models.DateTimeField("Bắt đầu")
@@ -310,8 +321,12 @@ class EventPage(Page):
     registration_url = models.URLField("Đường dẫn đăng ký", blank=True)
     registration_deadline = models.DateField("Hạn đăng ký", null=True, blank=True)
     image = models.ForeignKey(
-        "core.CustomImage", verbose_name="Ảnh", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CustomImage",
+        verbose_name="Ảnh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung", blank=True)
 
@@ -324,8 +339,11 @@ class EventPage(Page):
         ),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("registration_details"), FieldPanel("registration_url"),
-             FieldPanel("registration_deadline")],
+            [
+                FieldPanel("registration_details"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+            ],
             heading="Đăng ký tham dự",
         ),
         FieldPanel("image"),

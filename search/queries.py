@@ -11,8 +11,9 @@ def search_pages(*, query: str, locale: Locale):
 
 def promoted_pages(*, query: str, locale: Locale) -> list[Page]:
     promotions = (
-        SearchPromotion.objects.filter(query__query_string=query.lower(), page__live=True,
-                                       page__locale=locale)
+        SearchPromotion.objects.filter(
+            query__query_string=query.lower(), page__live=True, page__locale=locale
+        )
         .select_related("page")
         .order_by("sort_order")
     )

@@ -7,7 +7,6 @@ start. Secrets and per-deployment values come only from the environment (config/
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_float, env_int, env_list, env_str
 

@@ -1,8 +1,9 @@
 """Production: refuses to start without the values only the deployment can know."""
 
+from config.env import env_required
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_int, env_list
-from config.env import env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
 if not env_list("ALLOWED_HOSTS"):

@@ -13,7 +13,6 @@ from core.navigation import menu_items
 register = template.Library()
 
 
-
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_navigation(context):
     page = context.get("page")
@@ -31,8 +30,11 @@ def breadcrumb_pages(page):
     """Ancestors below the root, home first, without the page itself (one query)."""
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path",
-                                                                "depth", "locale_id"))
+    return list(
+        page.get_ancestors()
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -47,9 +49,7 @@ def language_links(context):
     if page is not None and getattr(page, "pk", None):
         links = {
             translation.locale.language_code: translation.url
-            for translation in page.get_translations(inclusive=True).live().select_related(
-                "locale"
-            )
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
         }
         fallback_path = "/"
     else:

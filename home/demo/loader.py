@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from core.factories import make_picture
@@ -29,7 +30,7 @@ from products.factories import (
     ProductIndexPageFactory,
     ProductPageFactory,
 )
-from products.models import CompanyRecognition, ProductPage, Sector
+from products.models import CompanyRecognition, Sector
 from products.services import (
     ensure_official_sectors,
     read_recognitions,
@@ -73,8 +74,14 @@ class Strings:
 
     def stream_paragraphs(self, paragraphs):
         return json.dumps(
-            [{"type": "paragraph", "value": f"<p>{escape(self.vi(pair))}</p>",
-              "id": str(uuid.uuid5(uuid.NAMESPACE_URL, pair[0]))} for pair in paragraphs]
+            [
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{escape(self.vi(pair))}</p>",
+                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, pair[0])),
+                }
+                for pair in paragraphs
+            ]
         )
 
     def translate(self, text: str) -> str:
@@ -88,10 +95,20 @@ def _unescape(text):
     return html.unescape(text)
 
 
+def slug_of(text: str) -> str:
+    return slugify(fold_text(text))[:80].strip("-")
+
+
 def _stream(blocks):
     return json.dumps(
-        [{"type": kind, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(value)))}
-         for kind, value in blocks]
+        [
+            {
+                "type": kind,
+                "value": value,
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(value))),
+            }
+            for kind, value in blocks
+        ]
     )
 
 
@@ -141,15 +158,30 @@ class DemoLoader:
     def records(self):
         for spec in content.DECISIONS:
             Decision.objects.get_or_create(number=spec["number"], defaults=spec)
-        for year, products, companies, registered, revenue, exports, note, note_en, source in content.COHORTS:
+        for (
+            year,
+            products,
+            companies,
+            registered,
+            revenue,
+            exports,
+            note,
+            note_en,
+            source,
+        ) in content.COHORTS:
             decision = Decision.objects.filter(kind="recognition", year=year).first()
             CohortYear.objects.get_or_create(
                 year=year,
                 defaults={
-                    "products_recognised": products, "companies_recognised": companies,
-                    "products_registered": registered, "revenue_vnd_billion": revenue,
-                    "exports_usd_million": exports, "note": note, "note_en": note_en,
-                    "source_url": source, "decision": decision,
+                    "products_recognised": products,
+                    "companies_recognised": companies,
+                    "products_registered": registered,
+                    "revenue_vnd_billion": revenue,
+                    "exports_usd_million": exports,
+                    "note": note,
+                    "note_en": note_en,
+                    "source_url": source,
+                    "decision": decision,
                 },
             )
 
@@ -164,8 +196,10 @@ class DemoLoader:
                 title=self.strings.vi(content.HOME["title"]),
                 hero_heading=self.strings.vi(content.HOME["hero_heading"]),
                 intro=self.strings.rich(content.HOME["intro"]),
-                hero_image=self.picture("Sản phẩm công nghiệp chủ lực Hà Nội",
-                                        "Hình minh hoạ chương trình sản phẩm công nghiệp chủ lực"),
+                hero_image=self.picture(
+                    "Sản phẩm công nghiệp chủ lực Hà Nội",
+                    "Hình minh hoạ chương trình sản phẩm công nghiệp chủ lực",
+                ),
             )
             home.save_revision().publish()
             self.report.created_pages += 1
@@ -174,8 +208,13 @@ class DemoLoader:
                 self.strings.vi(content.HOME[spec])
             self.strings.rich(content.HOME["intro"])
         if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home,
-                                       is_default_site=True, site_name="SPCNCL Hà Nội")
+            site = Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="SPCNCL Hà Nội",
+            )
         elif site.root_page_id != home.pk:
             old_root = site.root_page
             site.root_page = home
@@ -189,11 +228,18 @@ class DemoLoader:
 
     def programme(self, home):
         s = self.strings
-        index = self.page(ProgrammeIndexPageFactory, home, content.PROGRAMME_INDEX,
-                          intro=s.rich(content.PROGRAMME_INDEX["intro"]), show_in_menus=True)
+        index = self.page(
+            ProgrammeIndexPageFactory,
+            home,
+            content.PROGRAMME_INDEX,
+            intro=s.rich(content.PROGRAMME_INDEX["intro"]),
+            show_in_menus=True,
+        )
         criteria = content.CRITERIA
         self.page(
-            CriteriaPageFactory, index, criteria,
+            CriteriaPageFactory,
+            index,
+            criteria,
             intro=s.rich(criteria["intro"]),
             thresholds=_stream(
                 ("threshold", {key: s.vi(pair) for key, pair in item.items()})
@@ -207,22 +253,40 @@ class DemoLoader:
         guidance = content.GUIDANCE
         form = self.sample_form()
         self.page(
-            GuidancePageFactory, index, guidance,
+            GuidancePageFactory,
+            index,
+            guidance,
             intro=s.rich(guidance["intro"]),
-            steps=_stream(("step", {"title": s.vi(t), "body": f"<p>{escape(s.vi(b))}</p>"})
-                          for t, b in guidance["steps"]),
+            steps=_stream(
+                ("step", {"title": s.vi(t), "body": f"<p>{escape(s.vi(b))}</p>"})
+                for t, b in guidance["steps"]
+            ),
             documents=_stream(
-                ("required_document", {"name": s.vi(name), "description": s.vi(note),
-                                       "template_document": form.pk if with_form else None})
+                (
+                    "required_document",
+                    {
+                        "name": s.vi(name),
+                        "description": s.vi(note),
+                        "template_document": form.pk if with_form else None,
+                    },
+                )
                 for name, note, with_form in guidance["documents"]
             ),
-            deadlines=_stream(("deadline", {"label": s.vi(label), "date": None, "note": s.vi(note)})
-                              for label, note in guidance["deadlines"]),
-            faq=_stream(("faq", {"question": s.vi(q), "answer": f"<p>{escape(s.vi(a))}</p>"})
-                        for q, a in guidance["faq"]),
+            deadlines=_stream(
+                ("deadline", {"label": s.vi(label), "date": None, "note": s.vi(note)})
+                for label, note in guidance["deadlines"]
+            ),
+            faq=_stream(
+                ("faq", {"question": s.vi(q), "answer": f"<p>{escape(s.vi(a))}</p>"})
+                for q, a in guidance["faq"]
+            ),
         )
-        self.page(DecisionIndexPageFactory, index, content.DECISION_INDEX,
-                  intro=s.rich(content.DECISION_INDEX["intro"]))
+        self.page(
+            DecisionIndexPageFactory,
+            index,
+            content.DECISION_INDEX,
+            intro=s.rich(content.DECISION_INDEX["intro"]),
+        )
 
     def sample_form(self):
         from django.core.files.base import ContentFile
@@ -246,9 +310,13 @@ class DemoLoader:
         index = self.page(NewsIndexPageFactory, home, content.NEWS_INDEX, show_in_menus=True)
         for item in content.NEWS:
             article = self.page(
-                NewsPageFactory, index, item,
-                date=item["date"], summary=s.vi(item["summary"]),
-                body=s.stream_paragraphs(item["body"]), source_url=item["source"],
+                NewsPageFactory,
+                index,
+                item,
+                date=item["date"],
+                summary=s.vi(item["summary"]),
+                body=s.stream_paragraphs(item["body"]),
+                source_url=item["source"],
                 lead_image=self.picture(item["title"][0], s.vi(item["title"])),
             )
             if not article.tags.exists():
@@ -261,23 +329,38 @@ class DemoLoader:
         for item in content.EVENTS:
             tz = timezone.get_current_timezone()
             self.page(
-                EventPageFactory, index, item,
+                EventPageFactory,
+                index,
+                item,
                 kind=item["kind"],
                 starts_at=timezone.make_aware(item["starts_at"], tz),
                 ends_at=timezone.make_aware(item["ends_at"], tz) if item["ends_at"] else None,
-                venue=s.vi(item["venue"]), address=s.vi(item["address"]),
-                organiser=s.vi(item["organiser"]), summary=s.vi(item["summary"]),
-                registration_details=(f"<p>{escape(s.vi(item['registration']))}</p>"
-                                      if "registration" in item else ""),
+                venue=s.vi(item["venue"]),
+                address=s.vi(item["address"]),
+                organiser=s.vi(item["organiser"]),
+                summary=s.vi(item["summary"]),
+                registration_details=(
+                    f"<p>{escape(s.vi(item['registration']))}</p>" if "registration" in item else ""
+                ),
                 registration_deadline=item.get("registration_deadline"),
             )
 
     def catalogue(self, home):
         s = self.strings
-        products_index = self.page(ProductIndexPageFactory, home, content.PRODUCT_INDEX,
-                                   intro=s.rich(content.PRODUCT_INDEX["intro"]), show_in_menus=True)
-        companies_index = self.page(CompanyIndexPageFactory, home, content.COMPANY_INDEX,
-                                    intro=s.rich(content.COMPANY_INDEX["intro"]), show_in_menus=True)
+        products_index = self.page(
+            ProductIndexPageFactory,
+            home,
+            content.PRODUCT_INDEX,
+            intro=s.rich(content.PRODUCT_INDEX["intro"]),
+            show_in_menus=True,
+        )
+        companies_index = self.page(
+            CompanyIndexPageFactory,
+            home,
+            content.COMPANY_INDEX,
+            intro=s.rich(content.COMPANY_INDEX["intro"]),
+            show_in_menus=True,
+        )
         sectors = {sector.slug: sector for sector in Sector.objects.all()}
         decisions = {decision.number: decision for decision in Decision.objects.all()}
         with CSV_PATH.open("rb") as csv_file:
@@ -289,7 +372,9 @@ class DemoLoader:
                 "year": row.year,
                 "is_top10": row.top10,
                 "decision": decisions.get(row.decision_number),
-                "decision_reference": "" if row.decision_number in decisions else (row.decision_number or ""),
+                "decision_reference": ""
+                if row.decision_number in decisions
+                else (row.decision_number or ""),
                 "valid_until": None,
                 "source_url": row.source_url,
             }
@@ -299,26 +384,26 @@ class DemoLoader:
                     CompanyRecognition.objects.create(page=company, **record)
                     company.save_revision().publish()
                 continue
-            name_en, slug_en, hs_code = content.PRODUCTS.get(row.product_name, (row.product_name, "", ""))
-            slug = fold_text(row.product_name).replace(" ", "-")
-            s.vi((slug, slug_en or slug))
-            year_vi = f"Năm {row.year}, sản phẩm được UBND thành phố Hà Nội công nhận là sản phẩm công nghiệp chủ lực"
-            year_en = f"In {row.year} the Hà Nội People's Committee recognised this product as a key industrial product"
-            if row.top10:
-                year_vi += " và thuộc Top 10"
-                year_en += " and placed it in the Top 10"
-            summary = s.vi((year_vi + ".", year_en + "."))
+            name_en, slug_en, hs_code = content.PRODUCTS.get(
+                row.product_name, (row.product_name, "", "")
+            )
+            slug = slug_of(row.product_name)
+            template = content.PRODUCT_SUMMARY_TOP10 if row.top10 else content.PRODUCT_SUMMARY
+            summary = s.vi(tuple(text.format(year=row.year) for text in template))
             product = self.page(
-                ProductPageFactory, products_index,
+                ProductPageFactory,
+                products_index,
                 {"slug": (slug, slug_en or slug), "title": (row.product_name, name_en)},
-                company=company, sector=sectors.get(row.sector_slug), summary=summary,
-                hs_code=hs_code, recognitions=[record],
-                image=self.picture(row.product_name, s.vi((f"Hình minh hoạ {row.product_name}",
-                                                            f"Illustration of {name_en}"))),
-                description=s.stream_paragraphs([(
-                    "Mô tả chi tiết sản phẩm là dữ liệu mẫu; doanh nghiệp cập nhật thông tin chính thức.",
-                    "The detailed description is sample data; the company will provide the official text.",
-                )]),
+                company=company,
+                sector=sectors.get(row.sector_slug),
+                summary=summary,
+                hs_code=hs_code,
+                recognitions=[record],
+                image=self.picture(
+                    row.product_name,
+                    s.vi((f"Hình minh hoạ {row.product_name}", f"Illustration of {name_en}")),
+                ),
+                description=s.stream_paragraphs(content.PRODUCT_DESCRIPTION),
             )
             if row.top10:
                 top10.append(product)
@@ -329,30 +414,38 @@ class DemoLoader:
 
     def company(self, index, row):
         s = self.strings
-        slug = fold_text(row.company_name).replace(" ", "-").replace("–", "").replace("--", "-")[:80]
+        slug = slug_of(row.company_name)
         existing = index.get_children().filter(slug=slug).first()
         if existing is not None:
             if existing.specific not in self.made:
                 self.made.append(existing.specific)
             return existing.specific
         name_en = row.company_name_en or row.company_name
-        summary_vi = (f"Doanh nghiệp có sản phẩm được công nhận là sản phẩm công nghiệp chủ lực Hà Nội năm {row.year}. "
-                      "Tên pháp lý chưa được xác minh.")
-        summary_en = (f"A company with a product recognised as a Hà Nội key industrial product in {row.year}. "
-                      "Its legal name has not been verified.")
+        summary = tuple(text.format(year=row.year) for text in content.COMPANY_SUMMARY)
         return self.page(
-            CompanyPageFactory, index,
-            {"slug": (slug, fold_text(name_en).replace(" ", "-")[:80]), "title": (row.company_name, name_en)},
+            CompanyPageFactory,
+            index,
+            {
+                "slug": (slug, slug_of(name_en)),
+                "title": (row.company_name, name_en),
+            },
             brand_name=row.company_name if row.company_name_en is None else "",
-            summary=s.vi((summary_vi, summary_en)),
-            logo=self.picture(f"Logo {row.company_name}", s.vi((f"Logo {row.company_name}", f"{name_en} logo"))),
+            summary=s.vi(summary),
+            logo=self.picture(
+                f"Logo {row.company_name}", s.vi((f"Logo {row.company_name}", f"{name_en} logo"))
+            ),
         )
 
     def standard_pages(self, home):
         s = self.strings
         for spec in (content.ABOUT, content.ACCESSIBILITY):
-            self.page(StandardPageFactory, home, spec, intro=s.vi(spec["intro"]),
-                      body=s.stream_paragraphs(spec["body"]))
+            self.page(
+                StandardPageFactory,
+                home,
+                spec,
+                intro=s.vi(spec["intro"]),
+                body=s.stream_paragraphs(spec["body"]),
+            )
 
     def translate(self):
         seen = set()

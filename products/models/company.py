@@ -89,19 +89,25 @@ class CompanyPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("legal_name"), FieldRowPanel([FieldPanel("brand_name"),
-                                                      FieldPanel("tax_code")])],
+            [
+                FieldPanel("legal_name"),
+                FieldRowPanel([FieldPanel("brand_name"), FieldPanel("tax_code")]),
+            ],
             heading="Danh tính",
         ),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldRowPanel([FieldPanel("unit"),
-                                                   FieldPanel("industrial_zone")])],
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("industrial_zone")]),
+            ],
             heading="Địa chỉ",
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldRowPanel([FieldPanel("contact_email"),
-                                                   FieldPanel("contact_phone")])],
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
             heading="Liên hệ công khai",
         ),
         FieldPanel("logo"),

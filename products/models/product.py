@@ -98,10 +98,12 @@ class ProductPage(Page):
         FieldPanel("image"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("sector"), FieldPanel("hs_code")]),
-             FieldPanel("standards"),
-             InlinePanel("certification_links", label="Chứng nhận"),
-             InlinePanel("market_links", label="Thị trường xuất khẩu")],
+            [
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("hs_code")]),
+                FieldPanel("standards"),
+                InlinePanel("certification_links", label="Chứng nhận"),
+                InlinePanel("market_links", label="Thị trường xuất khẩu"),
+            ],
             heading="Phân loại",
         ),
         FieldPanel("specifications"),
@@ -135,8 +137,11 @@ class ProductPage(Page):
         index.SearchField("standards"),
         index.RelatedFields(
             "company",
-            [index.SearchField("title", boost=2), index.SearchField("brand_name"),
-             index.SearchField("legal_name")],
+            [
+                index.SearchField("title", boost=2),
+                index.SearchField("brand_name"),
+                index.SearchField("legal_name"),
+            ],
         ),
         index.RelatedFields("sector", [index.SearchField("name"), index.SearchField("name_en")]),
         index.FilterField("sector"),
@@ -171,7 +176,9 @@ class ProductPage(Page):
 class ProductCertification(Orderable):
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="certification_links")
     certification = models.ForeignKey(
-        "products.Certification", verbose_name="Chứng nhận", on_delete=models.CASCADE,
+        "products.Certification",
+        verbose_name="Chứng nhận",
+        on_delete=models.CASCADE,
         related_name="+",
     )
     panels = [FieldPanel("certification")]

@@ -45,7 +45,9 @@ class RecognitionRecord(models.Model):
     def clean(self):
         super().clean()
         if self.valid_until and self.year and self.valid_until.year < self.year:
-            raise ValidationError({"valid_until": "Ngày hết hiệu lực không được trước năm công nhận."})
+            raise ValidationError(
+                {"valid_until": "Ngày hết hiệu lực không được trước năm công nhận."}
+            )
 
     @property
     def decision_label(self) -> str:

@@ -7,6 +7,7 @@ itself; the `slug` is the stable, language-independent value that facets and URL
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -33,12 +34,12 @@ class Vocabulary(RevisionMixin, models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def revisions(self):
         return self._revisions
-
-    def __str__(self):
-        return self.name
 
     @property
     def label(self) -> str:
@@ -56,8 +57,12 @@ class Sector(Vocabulary):
 
     sort_order = models.PositiveSmallIntegerField("Thứ tự", default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("name_en")]
 
     class Meta:
@@ -98,15 +103,20 @@ class AdministrativeUnit(Vocabulary):
     """
 
     class Kind(models.TextChoices):
-        WARD = "phuong", "Phường"
-        COMMUNE = "xa", "Xã"
-        SPECIAL = "dac_khu", "Đặc khu"
+        WARD = "phuong", _("Phường")
+        COMMUNE = "xa", _("Xã")
+        SPECIAL = "dac_khu", _("Đặc khu")
 
     code = models.PositiveIntegerField("Mã đơn vị hành chính", unique=True)
     kind = models.CharField("Loại", max_length=10, choices=Kind.choices)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("code"),
-              FieldPanel("kind")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("code"),
+        FieldPanel("kind"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("name_en")]
 
     class Meta:
@@ -119,9 +129,9 @@ class IndustrialZone(Vocabulary):
     """An industrial zone (khu công nghiệp) or cluster (cụm công nghiệp) companies sit in."""
 
     class Kind(models.TextChoices):
-        ZONE = "kcn", "Khu công nghiệp"
-        CLUSTER = "ccn", "Cụm công nghiệp"
-        HIGH_TECH = "cnc", "Khu công nghệ cao"
+        ZONE = "kcn", _("Khu công nghiệp")
+        CLUSTER = "ccn", _("Cụm công nghiệp")
+        HIGH_TECH = "cnc", _("Khu công nghệ cao")
 
     kind = models.CharField("Loại", max_length=10, choices=Kind.choices, default=Kind.ZONE)
     unit = models.ForeignKey(
@@ -133,8 +143,13 @@ class IndustrialZone(Vocabulary):
         related_name="industrial_zones",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("kind"),
-              FieldPanel("unit")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("unit"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("name_en")]
 
     class Meta:

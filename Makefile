@@ -1,0 +1,101 @@
+# SPCNCL Hà Nội: `make run` serves the site, `make test` runs the whole suite.
+# Every target sets up what it needs; `make help` lists them.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+SEARCH_PORT ?= 9200
+PG_PORT ?= 54329
+export SEARCH_PORT PG_PORT
+
+# python3.13 (see .python-version), else python3.12; pyenv's shims count when they resolve.
+PYTHON := $(shell for candidate in python3.13 python3.12; do \
+	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys' >/dev/null 2>&1; then \
+	command -v $$candidate; break; fi; done)
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Python 3.13 or 3.12 is needed and neither python3.13 nor python3.12 was found on PATH." >&2; \
+		echo "Install one (for example: pyenv install 3.13) and run make again." >&2; exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) ## Create .venv and install the pinned requirements
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input -v 0
+
+.PHONY: demo
+demo: migrate ## Load the demo content (sample data; a second run changes nothing)
+	$(MANAGE) load_demo
+
+.PHONY: run
+run: demo ## Set everything up and serve the site on 127.0.0.1:$(PORT) (embedded search)
+	$(MANAGE) update_index
+	$(MANAGE) ensure_dev_superuser --admin-url "http://127.0.0.1:$(PORT)/admin/"
+	@# Scheduled publishing: production runs the same command from cron/systemd (README).
+	@( while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1 || true; sleep 60; done ) & \
+		scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: lint
+lint: install ## ruff (lint + format check) and djhtml
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+.PHONY: format
+format: install ## Format Python (ruff) and templates (djhtml)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+.PHONY: check
+check: install ## Django system checks and missing migrations
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+.PHONY: messages
+messages: install ## Extract UI strings into locale/ and compile the catalogues (needs gettext)
+	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=search/engine
+	$(MANAGE) compilemessages --ignore=.venv
+
+.PHONY: search-engine
+search-engine: ## Start the dev OpenSearch node on 127.0.0.1:$(SEARCH_PORT) and wait until ready
+	scripts/search-engine.sh start
+
+.PHONY: search-engine-stop
+search-engine-stop: ## Stop the dev OpenSearch node
+	scripts/search-engine.sh stop
+
+.PHONY: postgres
+postgres: ## Start the throwaway PostgreSQL cluster the tests use
+	scripts/postgres.sh start
+
+.PHONY: postgres-stop
+postgres-stop: ## Stop the throwaway PostgreSQL cluster
+	scripts/postgres.sh stop
+
+.PHONY: test
+test: lint check ## Run the whole suite on PostgreSQL (+ SQLite subset), starting and stopping services
+	scripts/run-tests.sh
+
+.PHONY: clean
+clean: ## Remove local state (database, uploads, search data, build output)
+	-scripts/search-engine.sh stop
+	-scripts/postgres.sh stop
+	rm -rf var static_collected search/engine/target
