@@ -14,6 +14,9 @@ EDITORS = "Biên tập viên"
 MODERATORS = "Người duyệt"
 WORKFLOW_NAME = "Duyệt nội dung"
 TASK_NAME = "Người duyệt phê duyệt"
+# What Wagtail's own migrations create; replaced on a fresh install, kept once people use them.
+_WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+_WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 _COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
 # Images and documents are permitted per collection (Wagtail checks wagtailimages.Image's
@@ -96,4 +99,12 @@ def ensure_editorial_workflow() -> None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([moderators])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    root_link, _ = WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    if root_link.workflow_id != workflow.pk and root_link.workflow.name == _WAGTAIL_DEFAULT_WORKFLOW:
+        # A fresh install still has Wagtail's English-named defaults: replace them with ours.
+        default_workflow = root_link.workflow
+        root_link.workflow = workflow
+        root_link.save()
+        default_workflow.deactivate()
+    for name in _WAGTAIL_DEFAULT_GROUPS:
+        Group.objects.filter(name=name, user__isnull=True).delete()

@@ -81,6 +81,7 @@ class ProductPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.ProductPage
         django_get_or_create = ("slug", "parent")
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Sản phẩm Mẫu {n}")
     slug = factory.Sequence(lambda n: f"san-pham-mau-{n}")

@@ -1,0 +1,22 @@
+import pytest
+
+from tests.sitetree import build_site_tree, get_site_tree
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # The bilingual skeleton is built once; each test runs in a transaction on top of it.
+    with django_db_blocker.unblock():
+        build_site_tree()
+
+
+@pytest.fixture
+def site_tree(db):
+    return get_site_tree()
+
+
+@pytest.fixture
+def english(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")

@@ -1,0 +1,90 @@
+"""SQL queries per public page: at most 10 (warm), and not growing with the catalogue."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from home.models import HomeFeaturedProduct
+from news.factories import NewsPageFactory
+from products.factories import CertificationFactory, MarketFactory
+from products.models import ProductCertification, ProductGalleryImage, ProductMarket
+from programme.factories import (
+    CohortYearFactory,
+    CriteriaPageFactory,
+    DecisionFactory,
+    DecisionIndexPageFactory,
+    EventPageFactory,
+    GuidancePageFactory,
+)
+from core.factories import ImageFactory
+from tests.content import make_company, make_product
+
+BUDGET = 10
+
+
+def grow_catalogue(tree, count, offset=0):
+    """*count* more products (with images, gallery, certifications) and news items."""
+    company = make_company(tree, title=f"Công ty {offset}", slug=f"cong-ty-{offset}")
+    certification = CertificationFactory()
+    market = MarketFactory()
+    products = []
+    for index in range(offset, offset + count):
+        product = make_product(tree, company=company, title=f"Sản phẩm {index}", slug=f"san-pham-{index}",
+                               translate=False, recognitions=[{"year": 2021}, {"year": 2024}])
+        ProductCertification.objects.create(page=product, certification=certification)
+        ProductMarket.objects.create(page=product, market=market)
+        ProductGalleryImage.objects.create(page=product, image=ImageFactory())
+        HomeFeaturedProduct.objects.create(page=tree.home, product=product)
+        NewsPageFactory(parent=tree.news, lead_image=ImageFactory())
+        EventPageFactory(parent=tree.events, starts_at=timezone.now() + datetime.timedelta(days=index + 1))
+        products.append(product)
+    return company, products
+
+
+PUBLIC_URLS = [
+    "/", "/en/", "/san-pham/", "/en/products/", "/san-pham/san-pham-0/", "/doanh-nghiep/",
+    "/doanh-nghiep/cong-ty-0/", "/en/companies/cong-ty-0/", "/tin-tuc/", "/su-kien/",
+    "/chuong-trinh/", "/chuong-trinh/tieu-chi/", "/chuong-trinh/huong-dan/",
+    "/chuong-trinh/van-ban/", "/tim-kiem/?q=s%E1%BA%A3n+ph%E1%BA%A9m", "/en/search/?q=product",
+]
+
+
+def count_queries(client, url):
+    client.get(url)  # warm: site root paths, navigation
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.fixture
+def content(site_tree):
+    CohortYearFactory(year=2025, products_recognised=35)
+    for factory in (CriteriaPageFactory, GuidancePageFactory, DecisionIndexPageFactory):
+        factory(parent=site_tree.programme).save_revision().publish()
+    DecisionFactory()
+    return site_tree
+
+
+def test_every_public_page_stays_within_budget_as_the_catalogue_grows(client, content):
+    grow_catalogue(content, 2)
+    small = {url: count_queries(client, url) for url in PUBLIC_URLS}
+    grow_catalogue(content, 6, offset=2)
+    large = {url: count_queries(client, url) for url in PUBLIC_URLS}
+    over = {url: n for url, n in large.items() if n > BUDGET}
+    assert not over, f"over {BUDGET} queries: {over}"
+    grown = {url: (small[url], large[url]) for url in PUBLIC_URLS if large[url] != small[url]}
+    assert not grown, f"queries grow with the catalogue: {grown}"
+
+
+def test_public_pages_write_nothing(client, content):
+    grow_catalogue(content, 2)
+    for url in PUBLIC_URLS:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        writes = [q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+        assert not writes, (url, writes)
