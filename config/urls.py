@@ -1,14 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import serving
 from search import views as search_views
+
+# Wagtail's front-end URLs, with its page-serving view swapped for the cached fast path
+# (core.serving; same URL name, same hooks, Wagtail's router as the fallback).
+page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+page_urls.append(re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"))
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +30,6 @@ if settings.DEBUG:
 # Vietnamese at "/", English under "/en/"; URL words are translated ("tim-kiem" -> "search").
 urlpatterns += i18n_patterns(
     path(_("tim-kiem/"), search_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    path("", include(page_urls)),
     prefix_default_language=False,
 )

@@ -100,7 +100,10 @@ def ensure_editorial_workflow() -> None:
         task.groups.set([moderators])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     root_link, _ = WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
-    if root_link.workflow_id != workflow.pk and root_link.workflow.name == _WAGTAIL_DEFAULT_WORKFLOW:
+    if (
+        root_link.workflow_id != workflow.pk
+        and root_link.workflow.name == _WAGTAIL_DEFAULT_WORKFLOW
+    ):
         # A fresh install still has Wagtail's English-named defaults: replace them with ours.
         default_workflow = root_link.workflow
         root_link.workflow = workflow

@@ -20,17 +20,25 @@ def create_standard_renditions(image) -> None:
     image.get_renditions(*STANDARD_SPECS)
 
 
-def prefetch_renditions(lookup: str, *specs: str):
-    """A Prefetch that loads the given renditions of the image at *lookup* (e.g. "image").
+def attach_renditions(images, specs=STANDARD_SPECS) -> None:
+    """Load the renditions of every image in *images* with one query.
 
-    Wagtail's `get_rendition` reads prefetched renditions, so a listing of N pages costs one
-    query for all their pictures instead of one per picture.
+    Wagtail's `get_rendition(s)` reads prefetched renditions, so a page that shows many
+    pictures (cards, a gallery, a hero) pays one query for all of them. `None`s are skipped.
     """
-    from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
+    by_id = {}
+    for image in images:
+        if image is not None:
+            by_id.setdefault(image.pk, []).append(image)
+    if not by_id:
+        return
     rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        f"{lookup}__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=specs or STANDARD_SPECS),
-    )
+    found = {image_id: [] for image_id in by_id}
+    for rendition in rendition_model.objects.filter(image_id__in=by_id, filter_spec__in=specs):
+        found[rendition.image_id].append(rendition)
+    for image_id, same_images in by_id.items():
+        for image in same_images:
+            # The attribute Prefetch(..., to_attr="prefetched_renditions") would set.
+            image.prefetched_renditions = list(found[image_id])

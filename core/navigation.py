@@ -1,47 +1,70 @@
-"""Site navigation, cached per language and rebuilt when the page tree changes."""
+"""The site chrome's reads of the page tree, cached per tree version (core.treecache)."""
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-_CACHE_KEY = "navigation:{locale}"
-_TIMEOUT = 60 * 60
+from core.treecache import cached
 
 
 def menu_items(*, locale: Locale) -> list[dict]:
-    """The home page's live, in-menu children in *locale*, as plain data."""
-    key = _CACHE_KEY.format(locale=locale.language_code)
-    items = cache.get(key)
-    if items is None:
-        home = Page.objects.filter(depth=2, locale=locale).first()
-        items = []
-        if home is not None:
-            items = [{"title": home.title, "url": home.url, "path": home.url_path, "home": True}]
-            items += [
-                {"title": child.title, "url": child.url, "path": child.url_path, "home": False}
-                for child in home.get_children().live().public().in_menu()
-            ]
-        cache.set(key, items, _TIMEOUT)
-    return items
+    """The home page and its live, in-menu children in *locale*, as plain data."""
+
+    def build():
+        home = Page.objects.filter(depth=2, locale=locale, live=True).first()
+        if home is None:
+            return []
+        items = [
+            {
+                "title": home.title,
+                "url": home.url,
+                "path": home.url_path,
+                "home": True,
+                "type": home.specific_class._meta.label_lower,
+            }
+        ]
+        for child in home.get_children().live().public().in_menu().specific(defer=True):
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.url,
+                    "path": child.url_path,
+                    "home": False,
+                    "type": child.specific_class._meta.label_lower,
+                }
+            )
+        return items
+
+    return cached(f"menu:{locale.language_code}", build)
 
 
-def clear_navigation_cache(**kwargs) -> None:
-    cache.delete_many([_CACHE_KEY.format(locale=code) for code, _ in _languages()])
+def menu_url(*, locale: Locale, model_label: str) -> str | None:
+    """The URL of the first menu page of a type ("products.productindexpage"), if any."""
+    for item in menu_items(locale=locale):
+        if item["type"] == model_label:
+            return item["url"]
+    return None
 
 
-def _languages():
-    from django.conf import settings
+def breadcrumbs(page: Page) -> list[dict]:
+    """Ancestors from the home page down, without *page* itself."""
 
-    return settings.WAGTAIL_CONTENT_LANGUAGES
+    def build():
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gte=2)
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        )
+        return [{"title": ancestor.title, "url": ancestor.url} for ancestor in ancestors]
+
+    if page.depth <= 2:
+        return []
+    return cached(f"breadcrumbs:{page.pk}", build)
 
 
-for _signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-    _signal.connect(clear_navigation_cache, dispatch_uid=f"navigation-{_signal!r}")
+def translation_urls(page: Page) -> dict[str, str]:
+    """{language code: URL} of the page's live translations, itself included."""
 
+    def build():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {translation.locale.language_code: translation.url for translation in translations}
 
-@receiver(post_delete, dispatch_uid="navigation-delete")
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        clear_navigation_cache()
+    return cached(f"translations:{page.translation_key}", build)

@@ -11,9 +11,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.pages import FastServeMixin
 
 
-class HomePage(Page):
+class HomePage(FastServeMixin, Page):
     """The root of each language tree: introduction, key figures, featured products,
     latest news and upcoming events."""
 
@@ -63,6 +64,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = "trang chủ"
 
+    @classmethod
+    def serve_queryset(cls):
+        return super().serve_queryset().select_related("hero_image")
+
     def get_context(self, request, *args, **kwargs):
         from home.queries import home_page_context
 
@@ -82,7 +87,7 @@ class HomeFeaturedProduct(Orderable):
     panels = [FieldPanel("product")]
 
 
-class StandardPage(Page):
+class StandardPage(FastServeMixin, Page):
     """A plain content page: about the site, accessibility statement, contact."""
 
     intro = models.TextField("Tóm tắt", max_length=400, blank=True)

@@ -14,11 +14,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.images import attach_renditions
+from core.pages import FastServeMixin
 
 NEWS_PER_PAGE = 10
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(FastServeMixin, Page):
     """Lists the news articles under it, newest first, ten to a page."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
@@ -38,9 +40,12 @@ class NewsIndexPage(Page):
         paginator = Paginator(news_list(parent=self), NEWS_PER_PAGE)
         # An invalid or out-of-range page is a missing page, not silently the last one.
         try:
-            context["news_page"] = paginator.page(request.GET.get("page", 1))
+            news_page = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage) as error:
             raise Http404("Không có trang này.") from error
+        news_page.object_list = list(news_page.object_list)
+        attach_renditions(article.lead_image for article in news_page.object_list)
+        context["news_page"] = news_page
         return context
 
 
@@ -50,7 +55,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(FastServeMixin, Page):
     """A news article: date, lead image, summary, body and tags."""
 
     date = models.DateField("Ngày đăng", default=timezone.localdate)
@@ -99,3 +104,14 @@ class NewsPage(Page):
     class Meta:
         verbose_name = "bài tin"
         verbose_name_plural = "bài tin"
+
+    @classmethod
+    def serve_queryset(cls):
+        queryset = super().serve_queryset().select_related("lead_image")
+        return queryset.prefetch_related("tagged_items__tag")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attach_renditions([self.lead_image])
+        context["tags"] = [item.tag for item in self.tagged_items.all()]
+        return context

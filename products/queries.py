@@ -1,42 +1,55 @@
 """Reads of the catalogue that pages, listings and the home page share.
 
-Every listing here costs a fixed number of queries whatever its length: relations are
-joined or prefetched, renditions prefetched, and English pages look their companies'
-translations up in one batch (wagtail-localize keeps a page link pointing at the source page).
+Every read here costs a fixed number of queries whatever its length: relations are joined or
+prefetched, and renditions are attached by the caller in one query for the whole page
+(core.images.attach_renditions). English pages look their companies' translations up in one
+batch, since wagtail-localize keeps a page link pointing at the source-language page.
 """
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
-from core.images import CARD, CARD_2X, HERO, HERO_SMALL, LOGO, THUMB, prefetch_renditions
+from core.images import attach_renditions
+from core.pages import public
 
 
-def _product_queryset():
-    from products.models import ProductPage, ProductRecognition
+def recognitions_prefetch() -> Prefetch:
+    from products.models import ProductRecognition
+
+    return Prefetch(
+        "recognitions",
+        queryset=ProductRecognition.objects.select_related("decision").order_by("year"),
+    )
+
+
+def product_cards() -> QuerySet:
+    """Live, public products with what a card shows: company, sector, image, years."""
+    from products.models import ProductPage
 
     return (
-        ProductPage.objects.live()
-        .public()
+        public(ProductPage.objects.live())
         .select_related("company", "sector", "image")
-        .prefetch_related(
-            prefetch_renditions("image", CARD, CARD_2X),
-            Prefetch("recognitions", queryset=ProductRecognition.objects.order_by("year")),
-        )
+        .prefetch_related(recognitions_prefetch())
     )
 
 
 def localise_companies(products, locale: Locale) -> list:
-    """Point each product's `display_company` at its company in *locale* (one query)."""
+    """Set each product's `display_company` to its company in *locale* (at most one query)."""
     from products.models import CompanyPage
 
     products = list(products)
-    keys = {p.company.translation_key for p in products if p.company_id}
+    foreign = {
+        p.company.translation_key
+        for p in products
+        if p.company_id and p.company.locale_id != locale.pk
+    }
     translations = {}
-    if keys:
+    if foreign:
         translations = {
             company.translation_key: company
             for company in CompanyPage.objects.live().filter(
-                locale=locale, translation_key__in=keys
+                locale=locale, translation_key__in=foreign
             )
         }
     for product in products:
@@ -48,7 +61,7 @@ def localise_companies(products, locale: Locale) -> list:
 
 
 def catalogue_products(*, locale: Locale, sectors=(), years=()) -> QuerySet:
-    products = _product_queryset().filter(locale=locale)
+    products = product_cards().filter(locale=locale)
     if sectors:
         products = products.filter(sector__in=sectors)
     if years:
@@ -57,73 +70,86 @@ def catalogue_products(*, locale: Locale, sectors=(), years=()) -> QuerySet:
 
 
 def featured_products(*, home_page) -> list:
-    ids = [link.product_id for link in home_page.featured_products.all()]
-    if not ids:
-        return []
-    # Featured links are synchronised from the source tree: show each product in this locale.
+    """The home page's featured products, shown in the home page's language (one query).
+
+    Featured links are synchronised from the source tree, so they may point at the
+    Vietnamese pages: products are matched by translation key.
+    """
+    from home.models import HomeFeaturedProduct
     from products.models import ProductPage
 
-    keys = ProductPage.objects.filter(pk__in=ids).values("translation_key")
-    products = _product_queryset().filter(locale=home_page.locale, translation_key__in=keys)
+    linked = ProductPage.objects.filter(
+        pk__in=HomeFeaturedProduct.objects.filter(page=home_page).values("product_id")
+    ).values("translation_key")
+    products = product_cards().filter(locale=home_page.locale_id, translation_key__in=linked)
     return localise_companies(products.order_by("title"), home_page.locale)
 
 
 def products_of_company(*, company) -> list:
-    products = _product_queryset().filter(
-        locale=company.locale, company__translation_key=company.translation_key
+    products = list(
+        product_cards()
+        .filter(locale=company.locale_id, company__translation_key=company.translation_key)
+        .order_by("title")
     )
-    return localise_companies(products.order_by("title"), company.locale)
+    for product in products:
+        product.display_company = company
+    return products
 
 
-def company_cards(*, parent) -> QuerySet:
-    from products.models import CompanyPage
+def company_cards(*, parent) -> list:
+    """Companies under *parent* with their number of live products in the same language."""
+    from products.models import CompanyPage, ProductPage
 
-    return (
-        CompanyPage.objects.live()
-        .public()
+    # Product links point at the source-language company: count by translation key.
+    counts = (
+        ProductPage.objects.live()
+        .filter(company__translation_key=OuterRef("translation_key"), locale=OuterRef("locale"))
+        .order_by()
+        .values("locale")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    companies = list(
+        public(CompanyPage.objects.live())
         .child_of(parent)
         .select_related("unit", "logo")
-        .prefetch_related(prefetch_renditions("logo", LOGO))
-        .annotate(product_count=Count("products", filter=Q(products__live=True), distinct=True))
+        .annotate(product_count=Coalesce(Subquery(counts), 0))
         .order_by("title")
+    )
+    attach_renditions(company.logo for company in companies)
+    return companies
+
+
+def company_in_locale(*, product):
+    """The product's company in the product's language (no query when it is the same)."""
+    from products.models import CompanyPage
+
+    company = product.company
+    if company is None or company.locale_id == product.locale_id:
+        return company
+    return (
+        CompanyPage.objects.live()
+        .filter(translation_key=company.translation_key, locale_id=product.locale_id)
+        .select_related("unit")
+        .first()
+        or company
     )
 
 
 def product_detail_context(*, product) -> dict:
-    from products.models import (
-        CompanyPage,
-        ProductCertification,
-        ProductGalleryImage,
-        ProductMarket,
-    )
-
-    company = None
-    if product.company_id:
-        # The linked company or its translation, in one query, preferring the product's language.
-        same_company = CompanyPage.objects.filter(pk=product.company_id).values("translation_key")
-        company = (
-            CompanyPage.objects.live()
-            .filter(translation_key__in=same_company)
-            .select_related("unit", "industrial_zone", "logo")
-            .prefetch_related(prefetch_renditions("logo", LOGO))
-            .order_by(Case(When(locale_id=product.locale_id, then=0), default=1))
-            .first()
-        )
+    """What the product page shows; reads the relations ProductPage.serve_queryset prefetched."""
+    gallery = list(product.gallery_images.all())
+    attach_renditions([product.image, *(item.image for item in gallery)])
     return {
-        "company": company,
+        "company": company_in_locale(product=product),
         "recognitions": sorted(product.recognitions.all(), key=lambda r: r.year, reverse=True),
-        "certifications": [
-            link.certification
-            for link in ProductCertification.objects.filter(page=product).select_related(
-                "certification"
-            )
-        ],
-        "markets": [
-            link.market
-            for link in ProductMarket.objects.filter(page=product).select_related("market")
-        ],
-        "gallery": ProductGalleryImage.objects.filter(page=product)
-        .select_related("image")
-        .prefetch_related(prefetch_renditions("image", THUMB, HERO, HERO_SMALL)),
-        "hero_specs": (HERO, HERO_SMALL),
+        "certifications": [link.certification for link in product.certification_links.all()],
+        "markets": [link.market for link in product.market_links.all()],
+        "gallery": gallery,
     }
+
+
+def company_detail_context(*, company) -> dict:
+    products = products_of_company(company=company)
+    attach_renditions([company.logo, *(product.image for product in products)])
+    return {"products": products}

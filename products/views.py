@@ -1,8 +1,9 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
-from wagtail.models import Locale
 
+from core.images import attach_renditions
+from core.locales import active_locale
 from products.forms import CatalogueFilterForm
 from products.queries import catalogue_products, localise_companies
 
@@ -24,7 +25,7 @@ def _without_page(query):
 def serve_catalogue(page, request, *args, **kwargs):
     """The catalogue listing: validated filters, then a page of products (bad page: 404)."""
     form = CatalogueFilterForm(request.GET, years=_recognition_years())
-    locale = Locale.get_active()
+    locale = active_locale()
     status = 200
     if form.is_valid():
         products = catalogue_products(
@@ -41,10 +42,12 @@ def serve_catalogue(page, request, *args, **kwargs):
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("Không có trang này.") from error
     context = page.get_context(request, *args, **kwargs)
+    products = localise_companies(page_of_products.object_list, locale)
+    attach_renditions(product.image for product in products)
     context.update(
         form=form,
         products_page=page_of_products,
-        products=localise_companies(page_of_products.object_list, locale),
+        products=products,
         filter_query=_without_page(request.GET),
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)

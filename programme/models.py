@@ -18,6 +18,8 @@ from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.images import attach_renditions
+from core.pages import FastServeMixin, public
 from programme.blocks import (
     DeadlineBlock,
     FaqBlock,
@@ -163,7 +165,7 @@ class CohortYear(RevisionMixin, models.Model):
         return self._revisions
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(FastServeMixin, Page):
     """The programme's landing page (/chuong-trinh/): introduction and its sections."""
 
     intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
@@ -186,11 +188,11 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         return context
 
 
-class CriteriaPage(Page):
+class CriteriaPage(FastServeMixin, Page):
     """The selection criteria: eligibility thresholds and the scored indicators."""
 
     intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
@@ -221,7 +223,7 @@ class CriteriaPage(Page):
         verbose_name = "trang tiêu chí"
 
 
-class GuidancePage(Page):
+class GuidancePage(FastServeMixin, Page):
     """How a company registers and prepares its dossier: steps, documents, deadlines, FAQ."""
 
     intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
@@ -257,7 +259,7 @@ class GuidancePage(Page):
         verbose_name = "trang hướng dẫn"
 
 
-class DecisionIndexPage(Page):
+class DecisionIndexPage(FastServeMixin, Page):
     """Lists the programme's decisions (the `Decision` snippets), newest first."""
 
     intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
@@ -277,7 +279,7 @@ class DecisionIndexPage(Page):
         return context
 
 
-class EventIndexPage(Page):
+class EventIndexPage(FastServeMixin, Page):
     """Lists events: upcoming first (soonest first), then past ones (latest first)."""
 
     intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
@@ -294,12 +296,14 @@ class EventIndexPage(Page):
         from programme.queries import past_events, upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = upcoming_events(parent=self)
-        context["past_events"] = past_events(parent=self)
+        upcoming = list(upcoming_events(parent=self))
+        past = list(past_events(parent=self))
+        attach_renditions(event.image for event in upcoming + past)
+        context.update(upcoming_events=upcoming, past_events=past)
         return context
 
 
-class EventPage(Page):
+class EventPage(FastServeMixin, Page):
     """A business-matching conference, trade fair, training course or ceremony."""
 
     class Kind(models.TextChoices):
@@ -374,6 +378,15 @@ class EventPage(Page):
             raise ValidationError(
                 {"registration_deadline": "Hạn đăng ký không được sau ngày bắt đầu sự kiện."}
             )
+
+    @classmethod
+    def serve_queryset(cls):
+        return super().serve_queryset().select_related("image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attach_renditions([self.image])
+        return context
 
     @property
     def is_upcoming(self) -> bool:

@@ -4,18 +4,18 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from core.images import CARD, CARD_2X, prefetch_renditions
+from core.pages import public
 
 
 def _events(*, parent: Page | None = None, locale: Locale | None = None) -> QuerySet:
     from programme.models import EventPage
 
-    events = EventPage.objects.live().public().select_related("image")
+    events = public(EventPage.objects.live()).select_related("image")
     if parent is not None:
         events = events.child_of(parent)
     if locale is not None:
         events = events.filter(locale=locale)
-    return events.prefetch_related(prefetch_renditions("image", CARD, CARD_2X))
+    return events
 
 
 def upcoming_events(*, parent: Page | None = None, locale: Locale | None = None, limit=None):

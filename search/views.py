@@ -3,8 +3,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import override
-from wagtail.models import Locale
 
+from core.locales import active_locale
 from search.forms import SiteSearchForm
 from search.queries import promoted_pages, search_pages
 
@@ -14,7 +14,7 @@ RESULTS_PER_PAGE = 10
 def search(request):
     form = SiteSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    locale = Locale.get_active()
+    locale = active_locale()
     results_page = None
     promoted = []
     if query:

@@ -14,15 +14,27 @@ def english_locale():
     return Locale.objects.get(language_code="en")
 
 
-def make_company(tree, *, title="Công ty Đèn Sáng", slug="cong-ty-den-sang", english=None, **fields):
+def make_company(
+    tree, *, title="Công ty Đèn Sáng", slug="cong-ty-den-sang", english=None, **fields
+):
     company = CompanyPageFactory(parent=tree.companies, title=title, slug=slug, **fields)
     company.save_revision().publish()
     translate_instance(company, locale=english_locale(), translate=to_english(english or {}))
     return company
 
 
-def make_product(tree, *, company, title, slug, english=None, recognitions=None, sector=None,
-                 translate=True, **fields):
+def make_product(
+    tree,
+    *,
+    company,
+    title,
+    slug,
+    english=None,
+    recognitions=None,
+    sector=None,
+    translate=True,
+    **fields,
+):
     product = ProductWithImageFactory(
         parent=tree.products,
         title=title,

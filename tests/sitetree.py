@@ -57,8 +57,13 @@ def build_site_tree() -> None:
     if old_root.pk != home.pk:
         old_root.delete()
     pages = [home]
-    for factory in (ProgrammeIndexPageFactory, NewsIndexPageFactory, EventIndexPageFactory,
-                    ProductIndexPageFactory, CompanyIndexPageFactory):
+    for factory in (
+        ProgrammeIndexPageFactory,
+        NewsIndexPageFactory,
+        EventIndexPageFactory,
+        ProductIndexPageFactory,
+        CompanyIndexPageFactory,
+    ):
         pages.append(factory(parent=home, show_in_menus=True))
     en = Locale.objects.get(language_code="en")
     for page in pages:

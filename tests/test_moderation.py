@@ -3,11 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.editorial import EDITORS, MODERATORS
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 
 def user_in(group_name, username):
@@ -17,11 +17,17 @@ def user_in(group_name, username):
 
 
 def news_form(title, slug, action=None):
-    data = nested_form_data({
-        "title": title, "slug": slug, "date": "2026-11-30", "summary": "Tóm tắt.",
-        "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
-        "source_url": "", "tags": "",
-    })
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "date": "2026-11-30",
+            "summary": "Tóm tắt.",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
+            "source_url": "",
+            "tags": "",
+        }
+    )
     if action:
         data[action] = "1"
     return data
@@ -46,11 +52,15 @@ def test_the_workflow_covers_the_whole_tree(site_tree):
 def test_an_editor_can_create_and_submit_but_not_publish(client, site_tree, editor):
     client.force_login(editor)
     url = f"/admin/pages/add/news/newspage/{site_tree.news.pk}/"
-    response = client.post(url, news_form("Tin của biên tập viên", "tin-bien-tap", "action-publish"))
+    response = client.post(
+        url, news_form("Tin của biên tập viên", "tin-bien-tap", "action-publish")
+    )
     page = NewsPage.objects.get(slug="tin-bien-tap")
     assert not page.live, response.status_code
-    client.post(f"/admin/pages/{page.pk}/edit/",
-                news_form("Tin của biên tập viên", "tin-bien-tap", "action-submit"))
+    client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        news_form("Tin của biên tập viên", "tin-bien-tap", "action-submit"),
+    )
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     page.refresh_from_db()
@@ -60,16 +70,21 @@ def test_an_editor_can_create_and_submit_but_not_publish(client, site_tree, edit
 
 def test_a_moderator_approves_and_the_page_goes_live(client, site_tree, editor, moderator):
     client.force_login(editor)
-    client.post(f"/admin/pages/add/news/newspage/{site_tree.news.pk}/",
-                news_form("Tin chờ duyệt", "tin-cho-duyet", "action-submit"))
+    client.post(
+        f"/admin/pages/add/news/newspage/{site_tree.news.pk}/",
+        news_form("Tin chờ duyệt", "tin-cho-duyet", "action-submit"),
+    )
     page = NewsPage.objects.get(slug="tin-cho-duyet")
     task_state = page.current_workflow_task_state
     assert task_state is not None
     client.force_login(moderator)
     response = client.post(
         f"/admin/pages/{page.pk}/edit/",
-        {**news_form("Tin chờ duyệt", "tin-cho-duyet"), "action-workflow-action": "true",
-         "workflow-action-name": "approve"},
+        {
+            **news_form("Tin chờ duyệt", "tin-cho-duyet"),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        },
     )
     assert response.status_code in (200, 302)
     page.refresh_from_db()

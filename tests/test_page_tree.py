@@ -24,8 +24,14 @@ class TestParentChildRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ProgrammeIndexPage, EventIndexPage, NewsIndexPage, ProductIndexPage,
-             CompanyIndexPage, StandardPage},
+            {
+                ProgrammeIndexPage,
+                EventIndexPage,
+                NewsIndexPage,
+                ProductIndexPage,
+                CompanyIndexPage,
+                StandardPage,
+            },
         )
 
     def test_programme_section(self):
@@ -90,123 +96,198 @@ class TestCreateInAdmin(WagtailPageTestCase):
 
     def test_programme_index_criteria_guidance_decisions(self):
         programme = ProgrammeIndexPage.objects.child_of(self.tree.home).first()
-        criteria = nested_form_data({
-            "title": "Tiêu chí 2027",
-            "slug": "tieu-chi-2027",
-            "intro": rich_text("<p>Điều kiện tham gia năm 2027.</p>"),
-            "thresholds": streamfield([("threshold", {
-                "category": "Sản phẩm công nghệ cao", "requirement": "Thuộc danh mục.",
-                "threshold": "10 tỷ đồng/năm", "legal_basis": "1520/HD-SCT"})]),
-            "indicators": streamfield([("indicator", {
-                "indicator": "Khả năng xuất khẩu", "description": "Kim ngạch.", "weight": ""})]),
-            "body": streamfield([]),
-        })
+        criteria = nested_form_data(
+            {
+                "title": "Tiêu chí 2027",
+                "slug": "tieu-chi-2027",
+                "intro": rich_text("<p>Điều kiện tham gia năm 2027.</p>"),
+                "thresholds": streamfield(
+                    [
+                        (
+                            "threshold",
+                            {
+                                "category": "Sản phẩm công nghệ cao",
+                                "requirement": "Thuộc danh mục.",
+                                "threshold": "10 tỷ đồng/năm",
+                                "legal_basis": "1520/HD-SCT",
+                            },
+                        )
+                    ]
+                ),
+                "indicators": streamfield(
+                    [
+                        (
+                            "indicator",
+                            {
+                                "indicator": "Khả năng xuất khẩu",
+                                "description": "Kim ngạch.",
+                                "weight": "",
+                            },
+                        )
+                    ]
+                ),
+                "body": streamfield([]),
+            }
+        )
         self.assertCanCreate(programme, CriteriaPage, criteria)
-        guidance = nested_form_data({
-            "title": "Hướng dẫn 2027",
-            "slug": "huong-dan-2027",
-            "intro": rich_text("<p>Các bước.</p>"),
-            "steps": streamfield([("step", {"title": "Đăng ký", "body": rich_text("<p>Gửi phiếu.</p>")})]),
-            "documents": streamfield([("required_document", {
-                "name": "Phiếu đăng ký", "description": "", "template_document": ""})]),
-            "deadlines": streamfield([("deadline", {"label": "Hạn nộp", "date": "2027-05-01", "note": ""})]),
-            "faq": streamfield([("faq", {"question": "Hiệu lực?", "answer": rich_text("<p>3 năm.</p>")})]),
-            "body": streamfield([]),
-        })
+        guidance = nested_form_data(
+            {
+                "title": "Hướng dẫn 2027",
+                "slug": "huong-dan-2027",
+                "intro": rich_text("<p>Các bước.</p>"),
+                "steps": streamfield(
+                    [("step", {"title": "Đăng ký", "body": rich_text("<p>Gửi phiếu.</p>")})]
+                ),
+                "documents": streamfield(
+                    [
+                        (
+                            "required_document",
+                            {"name": "Phiếu đăng ký", "description": "", "template_document": ""},
+                        )
+                    ]
+                ),
+                "deadlines": streamfield(
+                    [("deadline", {"label": "Hạn nộp", "date": "2027-05-01", "note": ""})]
+                ),
+                "faq": streamfield(
+                    [("faq", {"question": "Hiệu lực?", "answer": rich_text("<p>3 năm.</p>")})]
+                ),
+                "body": streamfield([]),
+            }
+        )
         self.assertCanCreate(programme, GuidancePage, guidance)
 
     def test_event_page(self):
-        data = nested_form_data({
-            "title": "Hội nghị kết nối 2027",
-            "slug": "hoi-nghi-ket-noi-2027",
-            "kind": "business_matching",
-            "starts_at": "2027-03-18 08:30",
-            "ends_at": "2027-03-18 16:30",
-            "venue": "Trung tâm Hội nghị",
-            "address": "Hà Nội",
-            "organiser": "Sở Công Thương Hà Nội",
-            "summary": "Kết nối doanh nghiệp.",
-            "registration_details": rich_text("<p>Đăng ký trước.</p>"),
-            "registration_url": "",
-            "registration_deadline": "2027-03-10",
-            "body": streamfield([_paragraph("Chương trình hội nghị.")]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Hội nghị kết nối 2027",
+                "slug": "hoi-nghi-ket-noi-2027",
+                "kind": "business_matching",
+                "starts_at": "2027-03-18 08:30",
+                "ends_at": "2027-03-18 16:30",
+                "venue": "Trung tâm Hội nghị",
+                "address": "Hà Nội",
+                "organiser": "Sở Công Thương Hà Nội",
+                "summary": "Kết nối doanh nghiệp.",
+                "registration_details": rich_text("<p>Đăng ký trước.</p>"),
+                "registration_url": "",
+                "registration_deadline": "2027-03-10",
+                "body": streamfield([_paragraph("Chương trình hội nghị.")]),
+            }
+        )
         self.assertCanCreate(self.tree.events, EventPage, data)
 
     def test_news_page(self):
-        data = nested_form_data({
-            "title": "Tin mới",
-            "slug": "tin-moi",
-            "date": "2026-11-30",
-            "summary": "Tóm tắt.",
-            "body": streamfield([_paragraph("Nội dung.")]),
-            "source_url": "",
-            "tags": "công nhận",
-        })
+        data = nested_form_data(
+            {
+                "title": "Tin mới",
+                "slug": "tin-moi",
+                "date": "2026-11-30",
+                "summary": "Tóm tắt.",
+                "body": streamfield([_paragraph("Nội dung.")]),
+                "source_url": "",
+                "tags": "công nhận",
+            }
+        )
         self.assertCanCreate(self.tree.news, NewsPage, data)
 
     def test_company_page(self):
-        data = nested_form_data({
-            "title": "Công ty Thử nghiệm",
-            "slug": "cong-ty-thu-nghiem",
-            "legal_name": "",
-            "brand_name": "Thử nghiệm",
-            "tax_code": "0101234567-001",
-            "summary": "Doanh nghiệp mẫu.",
-            "address": "1 Tràng Tiền",
-            "website": "https://example.com",
-            "contact_email": "info@example.com",
-            "contact_phone": "024 0000 0000",
-            "body": streamfield([]),
-            "recognitions": inline_formset([]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Công ty Thử nghiệm",
+                "slug": "cong-ty-thu-nghiem",
+                "legal_name": "",
+                "brand_name": "Thử nghiệm",
+                "tax_code": "0101234567-001",
+                "summary": "Doanh nghiệp mẫu.",
+                "address": "1 Tràng Tiền",
+                "website": "https://example.com",
+                "contact_email": "info@example.com",
+                "contact_phone": "024 0000 0000",
+                "body": streamfield([]),
+                "recognitions": inline_formset([]),
+            }
+        )
         self.assertCanCreate(self.tree.companies, CompanyPage, data)
 
     def test_product_page(self):
-        data = nested_form_data({
-            "title": "Máy thử nghiệm",
-            "slug": "may-thu-nghiem",
-            "company": self.company.pk,
-            "summary": "Sản phẩm mẫu.",
-            "description": streamfield([_paragraph("Mô tả.")]),
-            "sector": self.sector.pk,
-            "hs_code": "8479.89",
-            "standards": "TCVN 1",
-            "certification_links": inline_formset([]),
-            "market_links": inline_formset([]),
-            "specifications": streamfield([("specification", {"name": "Công suất", "value": "9 W"})]),
-            "gallery_images": inline_formset([]),
-            "recognitions": inline_formset([{"year": 2025, "is_top10": "", "decision": "",
-                                             "decision_reference": "", "valid_until": "",
-                                             "source_url": ""}]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Máy thử nghiệm",
+                "slug": "may-thu-nghiem",
+                "company": self.company.pk,
+                "summary": "Sản phẩm mẫu.",
+                "description": streamfield([_paragraph("Mô tả.")]),
+                "sector": self.sector.pk,
+                "hs_code": "8479.89",
+                "standards": "TCVN 1",
+                "certification_links": inline_formset([]),
+                "market_links": inline_formset([]),
+                "specifications": streamfield(
+                    [("specification", {"name": "Công suất", "value": "9 W"})]
+                ),
+                "gallery_images": inline_formset([]),
+                "recognitions": inline_formset(
+                    [
+                        {
+                            "year": 2025,
+                            "is_top10": "",
+                            "decision": "",
+                            "decision_reference": "",
+                            "valid_until": "",
+                            "source_url": "",
+                        }
+                    ]
+                ),
+            }
+        )
         self.assertCanCreate(self.tree.products, ProductPage, data)
         product = ProductPage.objects.get(slug="may-thu-nghiem")
         self.assertEqual(product.company_id, self.company.pk)
         self.assertEqual(list(product.recognitions.values_list("year", "is_top10")), [(2025, None)])
 
     def test_standard_page(self):
-        data = nested_form_data({
-            "title": "Giới thiệu",
-            "slug": "gioi-thieu-2",
-            "intro": "",
-            "body": streamfield([_paragraph("Về trang.")]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Giới thiệu",
+                "slug": "gioi-thieu-2",
+                "intro": "",
+                "body": streamfield([_paragraph("Về trang.")]),
+            }
+        )
         self.assertCanCreate(self.tree.home, StandardPage, data)
 
     def test_product_without_company_is_refused_with_a_message(self):
         response = self.client.post(
             f"/admin/pages/add/products/productpage/{self.tree.products.pk}/",
-            nested_form_data({
-                "title": "Thiếu doanh nghiệp", "slug": "thieu-doanh-nghiep", "company": "",
-                "summary": "", "description": streamfield([]), "sector": self.sector.pk,
-                "hs_code": "", "standards": "", "specifications": streamfield([]),
-                "certification_links": inline_formset([]), "market_links": inline_formset([]),
-                "gallery_images": inline_formset([]),
-                "recognitions": inline_formset([{"year": 2025, "is_top10": "", "decision": "",
-                                                 "decision_reference": "", "valid_until": "",
-                                                 "source_url": ""}]),
-            }),
+            nested_form_data(
+                {
+                    "title": "Thiếu doanh nghiệp",
+                    "slug": "thieu-doanh-nghiep",
+                    "company": "",
+                    "summary": "",
+                    "description": streamfield([]),
+                    "sector": self.sector.pk,
+                    "hs_code": "",
+                    "standards": "",
+                    "specifications": streamfield([]),
+                    "certification_links": inline_formset([]),
+                    "market_links": inline_formset([]),
+                    "gallery_images": inline_formset([]),
+                    "recognitions": inline_formset(
+                        [
+                            {
+                                "year": 2025,
+                                "is_top10": "",
+                                "decision": "",
+                                "decision_reference": "",
+                                "valid_until": "",
+                                "source_url": "",
+                            }
+                        ]
+                    ),
+                }
+            ),
         )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ProductPage.objects.filter(slug="thieu-doanh-nghiep").exists())

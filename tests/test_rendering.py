@@ -23,8 +23,9 @@ from tests.content import make_company, make_product
 def publish(page, english_locale=None, mapping=None):
     page.save_revision().publish()
     if english_locale is not None:
-        translate_instance(page, locale=english_locale,
-                           translate=lambda text: (mapping or {}).get(text, text))
+        translate_instance(
+            page, locale=english_locale, translate=lambda text: (mapping or {}).get(text, text)
+        )
     return page
 
 
@@ -32,19 +33,38 @@ def test_home_page_shows_figures_featured_news_and_events(client, site_tree, eng
     CohortYearFactory(year=2024, products_recognised=36, companies_recognised=25)
     CohortYearFactory(year=2025, products_recognised=35, companies_recognised=28)
     company = make_company(site_tree)
-    product = make_product(site_tree, company=company, title="Bình nước nóng", slug="binh-nuoc-nong",
-                           english={"Bình nước nóng": "Water heater", "binh-nuoc-nong": "water-heater"})
+    product = make_product(
+        site_tree,
+        company=company,
+        title="Bình nước nóng",
+        slug="binh-nuoc-nong",
+        english={"Bình nước nóng": "Water heater", "binh-nuoc-nong": "water-heater"},
+    )
     HomeFeaturedProduct.objects.create(page=site_tree.home, product=product)
     # Featured links are synchronised: the English home page gets them on the next sync.
     from tests.sitetree import english as home_strings
 
-    publish(site_tree.home, english, {text: home_strings(text) for text in
-                                      ("Trang chủ", "trang-chu", site_tree.home.hero_heading)})
-    NewsPageFactory(parent=site_tree.news, title="Tin công nhận 2025", date=datetime.date(2025, 11, 15))
-    EventPageFactory(parent=site_tree.events, title="Hội nghị sắp tới",
-                     starts_at=timezone.now() + datetime.timedelta(days=10))
-    EventPageFactory(parent=site_tree.events, title="Hội nghị đã qua",
-                     starts_at=timezone.now() - datetime.timedelta(days=10))
+    publish(
+        site_tree.home,
+        english,
+        {
+            text: home_strings(text)
+            for text in ("Trang chủ", "trang-chu", site_tree.home.hero_heading)
+        },
+    )
+    NewsPageFactory(
+        parent=site_tree.news, title="Tin công nhận 2025", date=datetime.date(2025, 11, 15)
+    )
+    EventPageFactory(
+        parent=site_tree.events,
+        title="Hội nghị sắp tới",
+        starts_at=timezone.now() + datetime.timedelta(days=10),
+    )
+    EventPageFactory(
+        parent=site_tree.events,
+        title="Hội nghị đã qua",
+        starts_at=timezone.now() - datetime.timedelta(days=10),
+    )
     html = client.get("/").content.decode()
     assert "<strong>71</strong>" in html  # 36 + 35 recognised
     assert "Bình nước nóng" in html
@@ -58,40 +78,84 @@ def test_home_page_shows_figures_featured_news_and_events(client, site_tree, eng
 def test_criteria_page_shows_thresholds_and_indicators(client, site_tree, english):
     criteria = CriteriaPageFactory(
         parent=site_tree.programme,
-        thresholds=[("threshold", {"category": "Sản phẩm công nghệ cao", "requirement": "Thuộc danh mục.",
-                                   "threshold": "Doanh thu từ 10 tỷ đồng/năm", "legal_basis": "1520/HD-SCT"})],
-        indicators=[("indicator", {"indicator": "Khả năng xuất khẩu", "description": "Kim ngạch.",
-                                   "weight": ""})],
+        thresholds=[
+            (
+                "threshold",
+                {
+                    "category": "Sản phẩm công nghệ cao",
+                    "requirement": "Thuộc danh mục.",
+                    "threshold": "Doanh thu từ 10 tỷ đồng/năm",
+                    "legal_basis": "1520/HD-SCT",
+                },
+            )
+        ],
+        indicators=[
+            (
+                "indicator",
+                {"indicator": "Khả năng xuất khẩu", "description": "Kim ngạch.", "weight": ""},
+            )
+        ],
     )
-    publish(criteria, english, {"Tiêu chí xét chọn": "Selection criteria", "tieu-chi": "criteria",
-                                "Doanh thu từ 10 tỷ đồng/năm": "Revenue of VND 10 billion a year"})
+    publish(
+        criteria,
+        english,
+        {
+            "Tiêu chí xét chọn": "Selection criteria",
+            "tieu-chi": "criteria",
+            "Doanh thu từ 10 tỷ đồng/năm": "Revenue of VND 10 billion a year",
+        },
+    )
     html = client.get("/chuong-trinh/tieu-chi/").content.decode()
     assert "Doanh thu từ 10 tỷ đồng/năm" in html and "Khả năng xuất khẩu" in html
     english_html = client.get("/en/programme/criteria/").content.decode()
     assert "Revenue of VND 10 billion a year" in english_html
-    assert "Eligibility" in english_html or "Conditions" in english_html or "Requirement" in english_html
+    assert (
+        "Eligibility" in english_html
+        or "Conditions" in english_html
+        or "Requirement" in english_html
+    )
 
 
 def test_guidance_page_shows_steps_documents_deadlines_and_faq(client, site_tree):
     guidance = GuidancePageFactory(
         parent=site_tree.programme,
         steps=[("step", {"title": "Đăng ký tham gia", "body": "<p>Gửi phiếu.</p>"})],
-        documents=[("required_document", {"name": "Phiếu đăng ký", "description": "Theo mẫu.",
-                                          "template_document": None})],
-        deadlines=[("deadline", {"label": "Hạn nộp hồ sơ", "date": datetime.date(2027, 5, 1), "note": ""})],
+        documents=[
+            (
+                "required_document",
+                {"name": "Phiếu đăng ký", "description": "Theo mẫu.", "template_document": None},
+            )
+        ],
+        deadlines=[
+            ("deadline", {"label": "Hạn nộp hồ sơ", "date": datetime.date(2027, 5, 1), "note": ""})
+        ],
         faq=[("faq", {"question": "Hiệu lực bao lâu?", "answer": "<p>3 năm.</p>"})],
     )
     publish(guidance)
     html = client.get("/chuong-trinh/huong-dan/").content.decode()
-    for text in ("Đăng ký tham gia", "Phiếu đăng ký", "1/5/2027", "<summary>Hiệu lực bao lâu?</summary>"):
+    for text in (
+        "Đăng ký tham gia",
+        "Phiếu đăng ký",
+        "1/5/2027",
+        "<summary>Hiệu lực bao lâu?</summary>",
+    ):
         assert text in html
 
 
 def test_decision_index_lists_decisions_newest_first(client, site_tree):
-    DecisionFactory(number="496/QĐ-UBND", signed_on=datetime.date(2018, 1, 26), year=2018,
-                    title="Phê duyệt Đề án")
-    DecisionFactory(number="5012/QĐ-UBND", signed_on=datetime.date(2021, 11, 26), year=2021,
-                    title="Công nhận 46 sản phẩm", title_en="Recognising 46 products")
+    DecisionFactory(
+        number="496/QĐ-UBND",
+        signed_on=datetime.date(2018, 1, 26),
+        year=2018,
+        title="Phê duyệt Đề án",
+    )
+    DecisionFactory(
+        number="5012/QĐ-UBND",
+        signed_on=datetime.date(2021, 11, 26),
+        year=2021,
+        title="Công nhận 46 sản phẩm",
+        title_en="Recognising 46 products",
+    )
     publish(DecisionIndexPageFactory(parent=site_tree.programme))
     html = client.get("/chuong-trinh/van-ban/").content.decode()
     assert html.index("5012/QĐ-UBND") < html.index("496/QĐ-UBND")
@@ -100,9 +164,13 @@ def test_decision_index_lists_decisions_newest_first(client, site_tree):
 
 def test_event_page_shows_when_where_and_registration(client, site_tree, english):
     event = EventPageFactory(
-        parent=site_tree.events, title="Hội chợ 2027", slug="hoi-cho-2027", kind="trade_fair",
+        parent=site_tree.events,
+        title="Hội chợ 2027",
+        slug="hoi-cho-2027",
+        kind="trade_fair",
         starts_at=timezone.make_aware(datetime.datetime(2027, 10, 27, 8, 0)),
-        venue="Cung triển lãm", registration_details="<p>Đăng ký gian hàng.</p>",
+        venue="Cung triển lãm",
+        registration_details="<p>Đăng ký gian hàng.</p>",
         registration_url="https://example.com/dang-ky",
     )
     publish(event, english, {"Hội chợ 2027": "Fair 2027", "hoi-cho-2027": "fair-2027"})
@@ -115,8 +183,13 @@ def test_event_page_shows_when_where_and_registration(client, site_tree, english
 
 def test_news_index_is_newest_first_and_news_page_shows_source(client, site_tree):
     NewsPageFactory(parent=site_tree.news, title="Tin cũ", date=datetime.date(2019, 1, 1))
-    NewsPageFactory(parent=site_tree.news, title="Tin mới", slug="tin-moi", date=datetime.date(2025, 1, 1),
-                    source_url="https://example.com/bai-goc")
+    NewsPageFactory(
+        parent=site_tree.news,
+        title="Tin mới",
+        slug="tin-moi",
+        date=datetime.date(2025, 1, 1),
+        source_url="https://example.com/bai-goc",
+    )
     listing = client.get("/tin-tuc/").content.decode()
     assert listing.index("Tin mới") < listing.index("Tin cũ")
     article = client.get("/tin-tuc/tin-moi/").content.decode()

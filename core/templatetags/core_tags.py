@@ -5,10 +5,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from core import images
-from core.navigation import menu_items
+from core.locales import active_locale
+from core.navigation import breadcrumbs, menu_items, translation_urls
 
 register = template.Library()
 
@@ -17,24 +17,22 @@ register = template.Library()
 def main_navigation(context):
     page = context.get("page")
     current_path = getattr(page, "url_path", "") or ""
-    items = menu_items(locale=Locale.get_active())
-    for item in items:
-        item["current"] = (
-            current_path == item["path"] if item["home"] else current_path.startswith(item["path"])
-        )
+    items = [
+        {
+            **item,
+            "current": current_path == item["path"]
+            if item["home"]
+            else current_path.startswith(item["path"]),
+        }
+        for item in menu_items(locale=active_locale())
+    ]
     return {"items": items}
 
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """Ancestors below the root, home first, without the page itself (one query)."""
-    if page is None or page.depth <= 2:
-        return []
-    return list(
-        page.get_ancestors()
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
+    """Ancestors from the home page down, without the page itself (cached)."""
+    return breadcrumbs(page) if page is not None else []
 
 
 @register.simple_tag(takes_context=True)
@@ -47,10 +45,7 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
-        links = {
-            translation.locale.language_code: translation.url
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        links = translation_urls(page)
         fallback_path = "/"
     else:
         links = dict(context.get("translations") or {})

@@ -9,11 +9,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.pages import FastServeMixin
 from products.models.recognition import RecognitionRecord
 from products.validators import validate_tax_code
 
 
-class CompanyIndexPage(Page):
+class CompanyIndexPage(FastServeMixin, Page):
     """The list of companies at /doanh-nghiep/ (/en/companies/)."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
@@ -34,7 +35,7 @@ class CompanyIndexPage(Page):
         return context
 
 
-class CompanyPage(Page):
+class CompanyPage(FastServeMixin, Page):
     """A company: its public identity, where it is, how to reach it, and its products.
 
     The page title is the name the public knows. `legal_name` holds the registered name only
@@ -153,11 +154,16 @@ class CompanyPage(Page):
         verbose_name = "trang doanh nghiệp"
         verbose_name_plural = "trang doanh nghiệp"
 
+    @classmethod
+    def serve_queryset(cls):
+        queryset = super().serve_queryset().select_related("unit", "industrial_zone", "logo")
+        return queryset.prefetch_related("recognitions")
+
     def get_context(self, request, *args, **kwargs):
-        from products.queries import products_of_company
+        from products.queries import company_detail_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = products_of_company(company=self)
+        context.update(company_detail_context(company=self))
         return context
 
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.pages import FastServeMixin
 from products.models.recognition import RecognitionRecord
 from products.validators import validate_hs_code
 
@@ -27,7 +28,7 @@ class SpecificationBlock(blocks.StructBlock):
         preview_value = {"name": "Công suất", "value": "9 W"}
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(FastServeMixin, Page):
     """The catalogue at /san-pham/ (/en/products/): every recognised product, filterable."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
@@ -46,7 +47,7 @@ class ProductIndexPage(Page):
         return serve_catalogue(self, request, *args, **kwargs)
 
 
-class ProductPage(Page):
+class ProductPage(FastServeMixin, Page):
     """A recognised product, made by one company, with its recognition records."""
 
     company = models.ForeignKey(
@@ -164,6 +165,25 @@ class ProductPage(Page):
             errors["sector"] = "Vui lòng chọn nhóm ngành."
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def serve_queryset(cls):
+        from django.db.models import Prefetch
+
+        from products.queries import recognitions_prefetch
+
+        queryset = super().serve_queryset().select_related("company", "sector", "image")
+        return queryset.prefetch_related(
+            recognitions_prefetch(),
+            Prefetch(
+                "certification_links",
+                queryset=ProductCertification.objects.select_related("certification"),
+            ),
+            Prefetch("market_links", queryset=ProductMarket.objects.select_related("market")),
+            Prefetch(
+                "gallery_images", queryset=ProductGalleryImage.objects.select_related("image")
+            ),
+        )
 
     def get_context(self, request, *args, **kwargs):
         from products.queries import product_detail_context

@@ -13,8 +13,10 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "images": CustomImage.objects.count(),
         "recognitions": ProductRecognition.objects.count() + CompanyRecognition.objects.count(),
-        "latest_page_change": max(Page.objects.values_list("latest_revision_created_at", flat=True),
-                                  key=lambda value: value.timestamp() if value else 0),
+        "latest_page_change": max(
+            Page.objects.values_list("latest_revision_created_at", flat=True),
+            key=lambda value: value.timestamp() if value else 0,
+        ),
     }
 
 

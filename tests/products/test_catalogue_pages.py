@@ -9,16 +9,28 @@ from tests.content import make_company, make_product
 @pytest.fixture
 def led(site_tree):
     company = make_company(
-        site_tree, title="Rạng Đông", slug="rang-dong", tax_code="0101234567",
+        site_tree,
+        title="Rạng Đông",
+        slug="rang-dong",
+        tax_code="0101234567",
         english={"Doanh nghiệp sản xuất có sản phẩm được công nhận.": "A recognised maker."},
     )
     product = make_product(
-        site_tree, company=company, title="Đèn LED Rạng Đông", slug="den-led-rang-dong",
-        summary="Đèn LED tiết kiệm điện.", hs_code="8539.52",
-        english={"Đèn LED Rạng Đông": "Rạng Đông LED lamps", "den-led-rang-dong": "rang-dong-led-lamps",
-                 "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps."},
-        recognitions=[{"year": 2021, "is_top10": True, "decision_reference": "5012/QĐ-UBND"},
-                      {"year": 2024, "is_top10": None}],
+        site_tree,
+        company=company,
+        title="Đèn LED Rạng Đông",
+        slug="den-led-rang-dong",
+        summary="Đèn LED tiết kiệm điện.",
+        hs_code="8539.52",
+        english={
+            "Đèn LED Rạng Đông": "Rạng Đông LED lamps",
+            "den-led-rang-dong": "rang-dong-led-lamps",
+            "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps.",
+        },
+        recognitions=[
+            {"year": 2021, "is_top10": True, "decision_reference": "5012/QĐ-UBND"},
+            {"year": 2024, "is_top10": None},
+        ],
     )
     return product
 
@@ -76,9 +88,15 @@ def test_company_page_lists_its_products_in_each_language(client, led):
 
 def test_catalogue_lists_and_filters_products(client, site_tree, led):
     company = led.company
-    make_product(site_tree, company=company, title="Ống thép inox", slug="ong-thep-inox",
-                 sector=SectorFactory(slug="co-khi-che-tao"), recognitions=[{"year": 2019}],
-                 translate=False)
+    make_product(
+        site_tree,
+        company=company,
+        title="Ống thép inox",
+        slug="ong-thep-inox",
+        sector=SectorFactory(slug="co-khi-che-tao"),
+        recognitions=[{"year": 2019}],
+        translate=False,
+    )
     everything = client.get("/san-pham/").content.decode()
     assert "Đèn LED Rạng Đông" in everything and "Ống thép inox" in everything
     by_sector = client.get("/san-pham/?sector=co-khi-che-tao").content.decode()
