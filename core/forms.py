@@ -9,6 +9,9 @@ class ImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         if "description" in self.fields:
             self.fields["description"].required = True
+            self.fields["description"].error_messages["required"] = (
+                "Vui lòng nhập mô tả ảnh (alt text)."
+            )
             self.fields["description"].label = "Mô tả ảnh (alt text)"
             self.fields[
                 "description"

@@ -176,6 +176,25 @@ if SEARCH_URL:
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0},
             "ATOMIC_REBUILD": True,
+            # Vietnamese: every text field also indexes its unaccented form, so "hoi cho"
+            # finds "Hội chợ" (asciifolding maps đ to d); keeping the original token as
+            # well lets an exactly accented query score higher.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "filter": {
+                            "vi_folding": {"type": "asciifolding", "preserve_original": True}
+                        },
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "vi_folding"],
+                            }
+                        },
+                    }
+                }
+            },
         }
     }
 else:
