@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from django.conf import settings
 
 BASE = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "config.settings.production"}
