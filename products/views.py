@@ -1,6 +1,7 @@
+"""The catalogue listing's request handling: validated filters, then a page of products."""
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
-from django.template.response import TemplateResponse
 
 from core.images import attach_renditions
 from core.locales import active_locale
@@ -22,32 +23,27 @@ def _without_page(query):
     return query.urlencode()
 
 
-def serve_catalogue(page, request, *args, **kwargs):
-    """The catalogue listing: validated filters, then a page of products (bad page: 404)."""
+def catalogue_context(request) -> dict:
+    """Filters bound to the query string; a bad filter is explained (the page answers 400)
+    and the unfiltered list shown; a page number that is not one is a 404."""
     form = CatalogueFilterForm(request.GET, years=_recognition_years())
     locale = active_locale()
-    status = 200
     if form.is_valid():
         products = catalogue_products(
-            locale=locale,
-            sectors=form.cleaned_data["sector"],
-            years=form.cleaned_data["year"],
+            locale=locale, sectors=form.cleaned_data["sector"], years=form.cleaned_data["year"]
         )
     else:
         products = catalogue_products(locale=locale)
-        status = 400
     paginator = Paginator(products, PRODUCTS_PER_PAGE)
     try:
         page_of_products = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("Không có trang này.") from error
-    context = page.get_context(request, *args, **kwargs)
     products = localise_companies(page_of_products.object_list, locale)
     attach_renditions(product.image for product in products)
-    context.update(
-        form=form,
-        products_page=page_of_products,
-        products=products,
-        filter_query=_without_page(request.GET),
-    )
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+    return {
+        "form": form,
+        "products_page": page_of_products,
+        "products": products,
+        "filter_query": _without_page(request.GET),
+    }

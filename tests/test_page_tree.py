@@ -291,3 +291,93 @@ class TestCreateInAdmin(WagtailPageTestCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ProductPage.objects.filter(slug="thieu-doanh-nghiep").exists())
+
+
+class TestCreateSectionsInAdmin(WagtailPageTestCase):
+    """A second home page (another site, say) and every index page under it."""
+
+    def setUp(self):
+        self.login()
+
+    def test_home_and_index_pages(self):
+        root = Page.get_first_root_node()
+        self.assertCanCreate(
+            root,
+            HomePage,
+            nested_form_data(
+                {
+                    "title": "Trang chủ thử",
+                    "slug": "trang-chu-thu",
+                    "hero_heading": "Sản phẩm chủ lực",
+                    "intro": rich_text("<p>Giới thiệu.</p>"),
+                    "featured_products": inline_formset([]),
+                    "body": streamfield([]),
+                }
+            ),
+        )
+        home = HomePage.objects.get(slug="trang-chu-thu")
+        intro = {"intro": rich_text("<p>Giới thiệu.</p>")}
+        sections = [
+            (ProgrammeIndexPage, "chuong-trinh", {**intro, "body": streamfield([])}),
+            (NewsIndexPage, "tin-tuc", intro),
+            (EventIndexPage, "su-kien", intro),
+            (ProductIndexPage, "san-pham", intro),
+            (CompanyIndexPage, "doanh-nghiep", intro),
+        ]
+        for model, slug, fields in sections:
+            self.assertCanCreate(
+                home, model, nested_form_data({"title": slug, "slug": slug, **fields})
+            )
+        programme = ProgrammeIndexPage.objects.child_of(home).get()
+        self.assertCanCreate(
+            programme,
+            DecisionIndexPage,
+            nested_form_data({"title": "Văn bản", "slug": "van-ban", **intro}),
+        )
+
+
+class TestPreviews(WagtailPageTestCase):
+    """Editors can preview every page type before publishing it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from home.factories import StandardPageFactory
+        from news.factories import NewsPageFactory
+        from products.factories import ProductWithImageFactory
+        from programme.factories import (
+            CriteriaPageFactory,
+            DecisionIndexPageFactory,
+            EventPageFactory,
+            GuidancePageFactory,
+        )
+
+        tree = get_site_tree()
+        cls.pages = [
+            tree.home,
+            tree.programme,
+            tree.news,
+            tree.events,
+            tree.products,
+            tree.companies,
+            CriteriaPageFactory(parent=tree.programme),
+            GuidancePageFactory(parent=tree.programme),
+            DecisionIndexPageFactory(parent=tree.programme),
+            EventPageFactory(parent=tree.events),
+            NewsPageFactory(parent=tree.news),
+            StandardPageFactory(parent=tree.home),
+        ]
+        company = CompanyPageFactory(parent=tree.companies)
+        cls.pages += [ProductWithImageFactory(parent=tree.products, company=company), company]
+
+    def test_every_page_type_can_be_previewed_from_a_draft_revision(self):
+        previewed = set()
+        for page in self.pages:
+            page = page.specific
+            page.title = f"{page.title} (bản nháp)"
+            revision = page.save_revision()
+            draft = revision.as_object()
+            response = draft.make_preview_request()
+            self.assertEqual(response.status_code, 200, type(page).__name__)
+            self.assertContains(response, "(bản nháp)")
+            previewed.add(type(page))
+        self.assertEqual(len(previewed), 14)

@@ -95,6 +95,15 @@ def _unescape(text):
     return html.unescape(text)
 
 
+def _three_years_after(date):
+    if date is None:
+        return None
+    try:
+        return date.replace(year=date.year + 3)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 3, day=28)
+
+
 def slug_of(text: str) -> str:
     return slugify(fold_text(text))[:80].strip("-")
 
@@ -375,7 +384,8 @@ class DemoLoader:
                 "decision_reference": ""
                 if row.decision_number in decisions
                 else (row.decision_number or ""),
-                "valid_until": None,
+                # Recognition is valid for three years (programme_facts.md, section 5).
+                "valid_until": _three_years_after(row.decision_date),
                 "source_url": row.source_url,
             }
             if row.product_name is None:

@@ -41,10 +41,18 @@ class ProductIndexPage(FastServeMixin, Page):
     class Meta:
         verbose_name = "trang danh mục sản phẩm"
 
-    def serve(self, request, *args, **kwargs):
-        from products.views import serve_catalogue
+    def get_context(self, request, *args, **kwargs):
+        from products.views import catalogue_context
 
-        return serve_catalogue(self, request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if hasattr(response, "context_data") and response.context_data["form"].errors:
+            response.status_code = 400
+        return response
 
 
 class ProductPage(FastServeMixin, Page):
