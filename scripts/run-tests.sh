@@ -8,26 +8,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
+ENGINE_PORT="${TEST_SEARCH_PORT:-9250}"
 started_pg=0
 started_engine=0
 cleanup() {
-    if [[ $started_engine == 1 ]]; then scripts/search-engine.sh stop || true; fi
+    if [[ $started_engine == 1 ]]; then SEARCH_PORT="$ENGINE_PORT" scripts/search-engine.sh stop || true; fi
     if [[ $started_pg == 1 ]]; then scripts/postgres.sh stop || true; fi
 }
 trap cleanup EXIT
 
 if [[ -z "${DATABASE_URL:-}" ]]; then
-    scripts/postgres.sh start
     started_pg=1
+    scripts/postgres.sh start
     PG_URL="$(scripts/postgres.sh url)"
 else
     PG_URL="$DATABASE_URL"
 fi
 
 if [[ -z "${SEARCH_URL:-}" ]]; then
-    SEARCH_PORT="${TEST_SEARCH_PORT:-9250}" SEARCH_ENGINE_FRESH=1 scripts/search-engine.sh start
     started_engine=1
-    ENGINE_URL="http://127.0.0.1:${TEST_SEARCH_PORT:-9250}"
+    SEARCH_PORT="$ENGINE_PORT" SEARCH_ENGINE_FRESH=1 scripts/search-engine.sh start
+    ENGINE_URL="http://127.0.0.1:$ENGINE_PORT"
 else
     ENGINE_URL="$SEARCH_URL"
 fi
