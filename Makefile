@@ -49,7 +49,7 @@ run: demo ## Set everything up and serve the site on 127.0.0.1:$(PORT) (embedded
 	$(MANAGE) ensure_dev_superuser --admin-url "http://127.0.0.1:$(PORT)/admin/"
 	@# Scheduled publishing: production runs the same command from cron/systemd (README).
 	@( while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1 || true; sleep 60; done ) & \
-		scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		scheduler=$$!; trap 'pkill -P $$scheduler 2>/dev/null; kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: lint

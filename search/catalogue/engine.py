@@ -1,0 +1,73 @@
+"""The one place that knows which client talks to the search server.
+
+OpenSearch answers only opensearch-py (elasticsearch-py refuses a server without the
+`X-Elastic-Product` header), Elasticsearch answers elasticsearch-py. Request bodies are built
+with `elasticsearch.dsl` for both, and the calls this package makes are the subset both
+clients accept with the same keywords: `search(index=, body=)`, `bulk(body=, refresh=)`,
+`index(index=, id=, body=)`, `delete(index=, id=)`, `indices.create(index=, body=)`,
+`indices.update_aliases(body=)`, `indices.get_alias(name=)`, `indices.get(index=)`,
+`indices.exists(index=)`, `indices.refresh(index=)`, `indices.delete(index=)`,
+`indices.analyze(index=, body=)`.
+
+Differences the callers must mind, and that this module smooths over:
+
+- opensearch-py returns plain dicts; elasticsearch-py returns `ObjectApiResponse` objects
+  (read them like mappings, or take `.body`): `as_dict()` gives a dict for either.
+- Their exception classes differ: catch `NOT_FOUND` (both clients' "404" class) or
+  `ENGINE_ERRORS` (both clients' base error) rather than one library's class.
+- opensearch-py takes `timeout=`, elasticsearch-py `request_timeout=`; both retry by default,
+  which we turn off so a slow engine fails fast instead of multiplying the wait.
+"""
+
+from functools import lru_cache
+from typing import Any
+
+import elasticsearch
+import opensearchpy
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+NOT_FOUND = (opensearchpy.NotFoundError, elasticsearch.NotFoundError)
+ENGINE_ERRORS = (
+    opensearchpy.OpenSearchException,
+    elasticsearch.ApiError,
+    elasticsearch.TransportError,
+)
+
+
+def index_name() -> str:
+    """The alias every read and single-product write goes through; rebuilds move it."""
+    return f"{settings.SEARCH_INDEX_PREFIX}catalogue"
+
+
+def get_client(*, timeout: float | None = None):
+    """The client for `settings.SEARCH_URL`, shared per (URL, engine, timeout).
+
+    Searches use `settings.SEARCH_TIMEOUT`, short so that a visitor never waits long;
+    indexing passes a longer *timeout*, as a bulk request of a few hundred documents can
+    legitimately take seconds on a small node.
+    """
+    if not settings.SEARCH_URL:
+        raise ImproperlyConfigured("SEARCH_URL is not set: the catalogue has no engine.")
+    seconds = float(settings.SEARCH_TIMEOUT if timeout is None else timeout)
+    return _client(settings.SEARCH_URL, settings.SEARCH_ENGINE, seconds)
+
+
+@lru_cache(maxsize=4)
+def _client(url: str, engine: str, timeout: float):
+    # Cached because a client owns a connection pool; keyed by settings so tests that
+    # override them get a client of their own.
+    if engine.startswith("opensearch"):
+        return opensearchpy.OpenSearch(
+            hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
+    if engine.startswith("elasticsearch"):
+        return elasticsearch.Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
+    raise ImproperlyConfigured(f"Unknown SEARCH_ENGINE {engine!r}.")
+
+
+def as_dict(response: Any) -> dict:
+    """A response as a plain dict, whichever client returned it."""
+    return getattr(response, "body", response)

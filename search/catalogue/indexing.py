@@ -1,0 +1,160 @@
+"""Writing the catalogue index: whole rebuilds behind an alias, and single-product updates.
+
+Readers only ever use the alias (`engine.index_name()`). A rebuild fills a new index
+`<alias>-<timestamp>`, refreshes it, and moves the alias to it in one `update_aliases` call,
+so searches see the old generation until the instant they see the complete new one; the old
+generation is deleted afterwards.
+"""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+from uuid import UUID
+
+from django.conf import settings
+
+from search.catalogue.documents import product_document
+from search.catalogue.engine import NOT_FOUND, as_dict, get_client, index_name
+from search.catalogue.mapping import index_body
+
+logger = logging.getLogger(__name__)
+
+BULK_CHUNK = 200
+# Seconds an indexing request may take (searches keep settings.SEARCH_TIMEOUT).
+INDEXING_TIMEOUT = 60.0
+
+
+class IndexingError(RuntimeError):
+    """The engine refused some documents (the first reason is in the message)."""
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    index: str
+    documents: int
+    removed: list[str]
+
+
+def create_index(name: str) -> str:
+    """Create the index *name* with the catalogue's settings and mappings."""
+    _client().indices.create(index=name, body=index_body(name))
+    return name
+
+
+def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) -> int:
+    """Index *documents* (keyed by translation_key) into *index*; return how many were sent.
+
+    Sent in chunks so that a large catalogue never builds one huge request; a chunk with any
+    rejected document raises, because a half-filled generation must not replace a full one.
+    """
+    client = _client()
+    count = 0
+    for chunk in _chunks(documents, BULK_CHUNK):
+        body = []
+        for document in chunk:
+            body += [{"index": {"_index": index, "_id": document["translation_key"]}}, document]
+        response = as_dict(client.bulk(body=body))
+        if response.get("errors"):
+            failures = [
+                item["index"]["error"] for item in response["items"] if "error" in item["index"]
+            ]
+            raise IndexingError(f"{len(failures)} document(s) rejected: {failures[0]}")
+        count += len(chunk)
+    if refresh:
+        client.indices.refresh(index=index)
+    return count
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport:
+    """Rebuild the whole catalogue into a new index and swap the alias onto it atomically.
+
+    *progress* is called as `progress(done, total)` after each product.
+    """
+    from products.models import ProductPage
+
+    client = _client()
+    alias = index_name()
+    new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+    keys = list(
+        ProductPage.objects.live()
+        .public()
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+    def documents() -> Iterator[dict]:
+        for done, key in enumerate(keys, start=1):
+            document = product_document(key)
+            if document is not None:
+                yield document
+            if progress is not None:
+                progress(done, len(keys))
+
+    create_index(name=new_index)
+    try:
+        count = bulk_index(documents=documents(), index=new_index, refresh=True)
+        old_indices = _indices_behind(alias)
+        actions = [{"add": {"index": new_index, "alias": alias}}]
+        if alias in old_indices:
+            # A concrete index squats the alias's name (written before any rebuild):
+            # remove it in the same call so the name is never without an index.
+            actions.append({"remove_index": {"index": alias}})
+            old_indices.remove(alias)
+        actions += [{"remove": {"index": old, "alias": alias}} for old in old_indices]
+        client.indices.update_aliases(body={"actions": actions})
+    except BaseException:
+        client.indices.delete(index=new_index)
+        raise
+    for old in old_indices:
+        with suppress(NOT_FOUND):  # Another rebuild may have removed it first.
+            client.indices.delete(index=old)
+    logger.info("catalogue index %s: %d documents, removed %s", new_index, count, old_indices)
+    return RebuildReport(index=new_index, documents=count, removed=sorted(old_indices))
+
+
+def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool:
+    """Reindex one product through the alias; delete it when it has no public translation.
+
+    Returns whether a document was written. `require_alias` stops a write before the first
+    rebuild from auto-creating a concrete index with guessed mappings under the alias's name.
+    """
+    document = product_document(translation_key)
+    if document is None:
+        delete_product(translation_key=translation_key, refresh=refresh)
+        return False
+    _client().index(
+        index=index_name(),
+        id=str(translation_key),
+        body=document,
+        require_alias=True,
+        refresh=refresh,
+    )
+    return True
+
+
+def delete_product(translation_key: UUID | str, *, refresh: bool = False) -> None:
+    """Remove one product's document; a product that was never indexed is not an error."""
+    with suppress(NOT_FOUND):
+        _client().delete(index=index_name(), id=str(translation_key), refresh=refresh)
+
+
+def _indices_behind(alias: str) -> list[str]:
+    """The concrete indices *alias* names now (the alias itself if it is a concrete index)."""
+    client = _client()
+    if not client.indices.exists(index=alias):
+        return []
+    return sorted(as_dict(client.indices.get(index=alias)))
+
+
+def _client():
+    return get_client(timeout=max(INDEXING_TIMEOUT, float(settings.SEARCH_TIMEOUT)))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,604 @@
+"""The catalogue query: one request body for OpenSearch and Elasticsearch, and its response.
+
+`build_search` returns a body that gets everything a results page shows in ONE request: the
+page of hits with highlights, every facet's counts, and a "did you mean" suggestion.
+
+- Facets are multi-select within a group and intersect across groups. The hits are narrowed
+  by a `post_filter` holding every group's filter; the aggregation of group G sits under a
+  filter of all the *other* groups, so G's counts say what ticking one more G value would add.
+- Relevance: the query runs against both languages' fields (the visitor's language boosted),
+  once as typed (exact diacritics, boosted) and once folded ("den led" finds "Đèn LED"),
+  plus a phrase clause on names and a low-boosted fuzzy clause, so a typo still finds
+  "Vicostone" while exact matches rank first.
+- Synonyms are expanded here, at query time, from groups the caller passes in (editors manage
+  them; changing one needs no reindex). Matching a group is fold-insensitive.
+
+Every sort and facet name is allow-listed: anything else raises `ValueError`, which the view's
+form should have prevented.
+"""
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch.dsl import Q, Search
+
+from core.text import fold_text, normalize_text
+from search.catalogue.engine import as_dict, get_client, index_name
+from search.catalogue.mapping import (
+    FACET_SEPARATOR,
+    LANGUAGES,
+    NAME_FIELDS,
+    SHARED_TEXT_FIELDS,
+    TEXT_FIELDS,
+)
+
+SORTS = ("relevance", "newest", "name")
+MAX_PER_PAGE = 100
+MAX_QUERY_LENGTH = 200
+# The engine's default index.max_result_window: deeper pages are refused, not clipped.
+MAX_RESULT_WINDOW = 10_000
+MAX_SYNONYM_VARIANTS = 8
+
+# Up to four words, all must match; longer queries may miss one word in five, so a stray
+# word ("của", "loại") does not empty the results.
+MINIMUM_SHOULD_MATCH = "4<80%"
+LANGUAGE_BOOST = 1.5
+SYNONYM_BOOST = 0.8
+
+MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+# "Did you mean" with diacritics first, then folded: see _suggestion.
+SUGGESTERS = {"did_you_mean": "suggest", "did_you_mean_folded": "suggest.folded"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str  # the keyword field filters use (slugs, years, "true"/"false"/"unknown")
+    facet_field: str  # the field aggregated: encoded "slug<US>vi<US>en<US>order", or `field`
+    size: int
+    order: str  # how parse_response orders the values: "sort", "year", "top10" or "count"
+
+    @property
+    def encoded(self) -> bool:
+        return self.facet_field != self.field
+
+
+FACETS = {
+    "sector": Facet("sector", "sector_facet", 20, "sort"),
+    "year": Facet("years", "years", 50, "year"),
+    "certification": Facet("certifications", "certifications_facet", 100, "count"),
+    "market": Facet("markets", "markets_facet", 100, "count"),
+    "unit": Facet("unit", "unit_facet", 200, "count"),
+    "top10": Facet("top10", "top10", 3, "top10"),
+}
+TOP10_LABELS = {
+    "vi": {"true": "Có", "false": "Không", "unknown": "Chưa rõ"},
+    "en": {"true": "Yes", "false": "No", "unknown": "Unknown"},
+}
+TOP10_VALUES = {"true": True, "false": False}
+
+# (field base in the document, key in parse_response's highlight, number_of_fragments,
+# fragment_size): 0 fragments = the whole field, for fields short enough to show whole.
+HIGHLIGHTS = [
+    ("title", "title", 0, None),
+    ("company_name", "company", 0, None),
+    ("summary", "summary", 0, None),
+    ("description", "description", 2, 160),
+]
+HIGHLIGHTED_NAMES = ("title", "company_name")
+
+RESULT_SOURCE = [
+    "translation_key",
+    "languages",
+    "id_*",
+    "url_*",
+    "title_*",
+    "summary_*",
+    "company_name_*",
+    "company_url_*",
+    "sector",
+    "sector_label_*",
+    "years",
+    "latest_year",
+    "top10",
+]
+
+
+def build_search(
+    *,
+    q: str,
+    lang: str,
+    filters: dict[str, list[str]],
+    sort: str,
+    page: int,
+    per_page: int,
+    synonyms: dict[str, list[str]] | None = None,
+) -> dict:
+    """The request body of one catalogue search (hits, highlights, facets, suggestion)."""
+    _check_language(lang)
+    if sort not in SORTS:
+        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
+    q = _clean_query(q)
+    selected = _clean_filters(filters)
+
+    search = Search()
+    if q:
+        spellings = [q, *expand_synonyms(q, synonyms)]
+        search = search.query(_relevance_query(spellings, lang=lang))
+        search = _with_highlight(search, spellings=spellings, lang=lang)
+        for name, field in SUGGESTERS.items():
+            search = search.suggest(name, q, phrase=_phrase_suggester(field))
+    group_filters = {
+        group: Q("terms", **{FACETS[group].field: values}) for group, values in selected.items()
+    }
+    if group_filters:
+        search = search.post_filter(Q("bool", filter=list(group_filters.values())))
+    for group, facet in FACETS.items():
+        others = [query for other, query in group_filters.items() if other != group]
+        bucket = search.aggs.bucket(
+            group, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
+        )
+        bucket.bucket("values", "terms", field=facet.facet_field, size=facet.size)
+        if group in selected:
+            # The selected values with their counts even when those are 0, so a visitor
+            # can always see (and untick) what they chose.
+            bucket.bucket(
+                "selected",
+                "terms",
+                field=facet.facet_field,
+                size=len(selected[group]),
+                min_doc_count=0,
+                include=_include(facet, selected[group]),
+            )
+    start = (page - 1) * per_page
+    search = search.sort(*_sort(sort, lang=lang)).source(RESULT_SOURCE)
+    search = search.extra(track_total_hits=True)[start : start + per_page]
+    return search.to_dict()
+
+
+def build_suggest(*, q: str, lang: str, size: int = 8) -> dict:
+    """The request body of the autocomplete: products and companies whose names start so.
+
+    Every word typed must be the start of a word of the name ("đèn l" finds "Đèn LED"),
+    diacritics optional. Products are the hits; companies come from an aggregation over the
+    products whose company name matches, one entry per company.
+    """
+    _check_language(lang)
+    q = _clean_query(q)
+    if not q:
+        raise ValueError("The autocomplete needs at least one character.")
+    product_names = Q("multi_match", query=q, operator="and", fields=_prefix_fields("title", lang))
+    company_names = Q(
+        "multi_match", query=q, operator="and", fields=_prefix_fields("company_name", lang)
+    )
+    search = Search().query(Q("bool", should=[product_names, company_names]))
+    search = search.post_filter(product_names)
+    search.aggs.bucket("companies", "filter", filter=company_names).bucket(
+        "names", "terms", field=f"company_key_{lang}", size=size
+    )
+    search = search.sort("_score", {f"sort_name_{lang}": "asc"})
+    search = search.source(["translation_key", "languages", "title_*", "url_*", "company_name_*"])
+    return search[:size].to_dict()
+
+
+def parse_response(response: Any, *, lang: str) -> dict:
+    """Plain data from a `build_search` response: count, results, facets, suggestion, took."""
+    _check_language(lang)
+    response = as_dict(response)
+    hits = response["hits"]
+    total = hits["total"]
+    aggregations = response.get("aggregations", {})
+    return {
+        "count": total["value"] if isinstance(total, dict) else int(total),
+        "results": [_result(hit, lang=lang) for hit in hits["hits"]],
+        "facets": {
+            group: _facet(group, aggregations[group], lang=lang)
+            for group in FACETS
+            if group in aggregations
+        },
+        "suggestion": _suggestion(response),
+        "took": response.get("took"),
+    }
+
+
+def parse_suggest(response: Any, *, lang: str) -> dict:
+    """Plain data from a `build_suggest` response: product and company names with URLs."""
+    _check_language(lang)
+    response = as_dict(response)
+    products = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        shown = _shown_language(source, lang)
+        products.append(
+            {
+                "translation_key": source["translation_key"],
+                "title": source.get(f"title_{shown}"),
+                "url": source.get(f"url_{shown}"),
+                "company": source.get(f"company_name_{lang}"),
+            }
+        )
+    companies = []
+    for bucket in response["aggregations"]["companies"]["names"]["buckets"]:
+        name, url = bucket["key"].split(FACET_SEPARATOR)
+        companies.append({"name": name, "url": url, "count": bucket["doc_count"]})
+    return {"products": products, "companies": companies}
+
+
+def search_catalogue(
+    *,
+    q: str,
+    lang: str,
+    filters: dict[str, list[str]],
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = 20,
+    synonyms: dict[str, list[str]] | None = None,
+) -> dict:
+    """Run one catalogue search against the engine: exactly one request."""
+    body = build_search(
+        q=q,
+        lang=lang,
+        filters=filters,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+        synonyms=synonyms,
+    )
+    return parse_response(get_client().search(index=index_name(), body=body), lang=lang)
+
+
+def suggest_names(*, q: str, lang: str, size: int = 8) -> dict:
+    """Run the autocomplete against the engine: exactly one request."""
+    body = build_suggest(q=q, lang=lang, size=size)
+    return parse_suggest(get_client().search(index=index_name(), body=body), lang=lang)
+
+
+# -- synonyms ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def expand_synonyms(q: str, synonyms: dict[str, list[str]] | None) -> list[str]:
+    """Other spellings of *q* with synonym phrases swapped in, the original excluded.
+
+    Each key and its values form one group, usable in both directions ("tnhh" <->
+    "trách nhiệm hữu hạn"). A phrase matches whole words, fold-insensitively ("binh nong
+    lanh" matches "bình nóng lạnh"); the longest match wins and matches do not overlap.
+    When several phrases match, their replacements combine (at most 8 variants).
+    """
+    if not synonyms:
+        return []
+    alternatives: dict[tuple[str, ...], list[str]] = {}
+    for key, values in synonyms.items():
+        group = [_clean_query(phrase) for phrase in [key, *values]]
+        group = [phrase for phrase in group if phrase]
+        for phrase in group:
+            words = _folded_words(phrase)
+            for other in group:
+                if _folded_words(other) != words:
+                    alternatives.setdefault(words, [])
+                    if other not in alternatives[words]:
+                        alternatives[words].append(other)
+    if not alternatives:
+        return []
+    longest = max(len(words) for words in alternatives)
+    tokens = [(match.start(), match.end(), fold_text(match[0])) for match in _WORD.finditer(q)]
+    matches = []  # (start, end, replacements)
+    position = 0
+    while position < len(tokens):
+        for length in range(min(longest, len(tokens) - position), 0, -1):
+            words = tuple(token[2] for token in tokens[position : position + length])
+            if words in alternatives:
+                end = tokens[position + length - 1][1]
+                matches.append((tokens[position][0], end, alternatives[words]))
+                position += length
+                break
+        else:
+            position += 1
+    variants = []
+    for choice in itertools.product(*[[None, *replacements] for *_, replacements in matches]):
+        if all(replacement is None for replacement in choice):
+            continue
+        pieces, cursor = [], 0
+        for (start, end, _), replacement in zip(matches, choice, strict=True):
+            if replacement is not None:
+                pieces += [q[cursor:start], replacement]
+                cursor = end
+        variant = "".join([*pieces, q[cursor:]])
+        if variant not in variants:
+            variants.append(variant)
+        if len(variants) >= MAX_SYNONYM_VARIANTS:
+            break
+    return variants
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold_text(word) for word in _WORD.findall(text))
+
+
+# -- query parts ------------------------------------------------------------------------
+
+
+def _relevance_query(spellings: list[str], *, lang: str) -> Q:
+    """The query as typed, or it or any synonym variant (each variant scored a bit lower)."""
+    typed, *variants = spellings
+    if not variants:
+        return _text_query(typed, lang=lang)
+    clauses = [_text_query(typed, lang=lang)]
+    clauses += [_text_query(variant, lang=lang, boost=SYNONYM_BOOST) for variant in variants]
+    return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def _text_query(q: str, *, lang: str, boost: float = 1.0) -> Q:
+    """Exact-diacritic, folded, phrase and fuzzy clauses for one spelling of the query.
+
+    `cross_fields` lets the words of a query fall in different fields ("đèn rạng đông":
+    product and company), grouped per analyzer, so Vietnamese, English and the HS code
+    keyword are each matched with their own analysis.
+    """
+    exact = _weighted_fields(lang)
+    folded = _weighted_fields(lang, suffix=".folded")
+    names = [field for language in LANGUAGES for field in NAME_FIELDS[language]]
+    clauses = [
+        Q(
+            "multi_match",
+            query=q,
+            type="cross_fields",
+            fields=[*exact, "hs_code^6"],
+            minimum_should_match=MINIMUM_SHOULD_MATCH,
+            boost=3,
+        ),
+        Q(
+            "multi_match",
+            query=q,
+            type="cross_fields",
+            fields=folded,
+            minimum_should_match=MINIMUM_SHOULD_MATCH,
+        ),
+        Q("multi_match", query=q, type="phrase", slop=1, fields=names, boost=4),
+        Q(
+            "multi_match",
+            query=q,
+            type="phrase",
+            slop=1,
+            fields=[f"{field}.folded" for field in names],
+            boost=1.5,
+        ),
+        # Fuzzy matching on its own clause, low boost, on all names folded together: a typo
+        # finds the product, an exact spelling still outranks it. prefix_length 1 keeps the
+        # number of expanded terms small and matches how people mistype (rarely the start).
+        Q(
+            "match",
+            names_folded={
+                "query": q,
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                "boost": 0.5,
+            },
+        ),
+    ]
+    return Q("bool", should=clauses, minimum_should_match=1, boost=boost)
+
+
+def _phrase_suggester(field: str) -> dict:
+    return {
+        "field": field,
+        "size": 1,
+        # Up to (almost) every word may be corrected: a query typed without diacritics has
+        # a "misspelling" in every accented word as far as the diacritic field can tell.
+        "max_errors": 0.99,
+        "direct_generator": [
+            {"field": field, "suggest_mode": "missing", "prefix_length": 0, "min_word_length": 3}
+        ],
+    }
+
+
+def _weighted_fields(lang: str, *, suffix: str = "") -> list[str]:
+    fields = []
+    for language in LANGUAGES:
+        factor = LANGUAGE_BOOST if language == lang else 1
+        for field, boost in TEXT_FIELDS[language].items():
+            fields.append(f"{field}{suffix}^{boost * factor:g}")
+    fields += [f"{field}{suffix}^{boost:g}" for field, boost in SHARED_TEXT_FIELDS.items()]
+    return fields
+
+
+def _prefix_fields(base: str, lang: str) -> list[str]:
+    return [
+        f"{base}_{language}.autocomplete^{3 if language == lang else 1}" for language in LANGUAGES
+    ]
+
+
+def _with_highlight(search: Search, *, spellings: list[str], lang: str) -> Search:
+    """Highlights on the visitor's language's fields, exact and folded; parse_response picks.
+
+    The highlight query is simpler than the search query: a plain match per spelling on the
+    highlighted fields themselves, and a fuzzy one on the (short) name fields only, since the
+    search query's fuzzy clause targets `names_folded`, which has no text to mark. Fuzzy
+    highlighting of summaries and descriptions was measured to double a search's time.
+    """
+    fields, names = [], []
+    for base, _, fragments, size in HIGHLIGHTS:
+        options = {"number_of_fragments": fragments}
+        if size:
+            options["fragment_size"] = size
+        for field in (f"{base}_{lang}", f"{base}_{lang}.folded"):
+            search = search.highlight(field, **options)
+            fields.append(field)
+            if base in HIGHLIGHTED_NAMES:
+                names.append(field)
+    clauses = []
+    for spelling in spellings:
+        clauses.append(Q("multi_match", query=spelling, fields=fields))
+        clauses.append(
+            Q("multi_match", query=spelling, fields=names, fuzziness="AUTO", prefix_length=1)
+        )
+    return search.highlight_options(
+        pre_tags=[MARK_OPEN],
+        post_tags=[MARK_CLOSE],
+        encoder="html",
+        highlight_query=Q("bool", should=clauses).to_dict(),
+    )
+
+
+def _sort(sort: str, *, lang: str) -> list:
+    name = {f"sort_name_{lang}": {"order": "asc"}}
+    latest = {"latest_year": {"order": "desc", "missing": "_last"}}
+    tiebreak = {"translation_key": {"order": "asc"}}
+    return {
+        "relevance": ["_score", latest, name, tiebreak],
+        "newest": [latest, "_score", name, tiebreak],
+        "name": [name, latest, tiebreak],
+    }[sort]
+
+
+def _include(facet: Facet, values: list[str]):
+    """The terms-aggregation `include` that keeps exactly *values* of *facet*."""
+    if not facet.encoded:
+        return values
+    # Encoded values start with the slug: match "<slug><US>anything", every character of
+    # the slug escaped, since Lucene's regexp syntax reserves more than Python's does.
+    escaped = ["".join(ch if ch.isalnum() else f"\\{ch}" for ch in value) for value in values]
+    return f"({'|'.join(escaped)}){FACET_SEPARATOR}.*"
+
+
+def _check_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}.")
+
+
+def _clean_query(q: str) -> str:
+    q = normalize_text(" ".join((q or "").split()))
+    if len(q) > MAX_QUERY_LENGTH:
+        raise ValueError(f"Queries are limited to {MAX_QUERY_LENGTH} characters.")
+    return q
+
+
+def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    unknown = set(filters) - set(FACETS)
+    if unknown:
+        raise ValueError(f"Unknown facet(s) {', '.join(sorted(unknown))}.")
+    cleaned = {}
+    for group, values in filters.items():
+        values = list(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
+        if values:
+            cleaned[group] = values
+    return cleaned
+
+
+# -- response parts ---------------------------------------------------------------------
+
+
+def _shown_language(source: dict, lang: str) -> str:
+    """The language a result is shown in: the visitor's, else the one it exists in."""
+    languages = source.get("languages") or [lang]
+    return lang if lang in languages else languages[0]
+
+
+def _result(hit: dict, *, lang: str) -> dict:
+    source = hit["_source"]
+    shown = _shown_language(source, lang)
+    company_name = source.get(f"company_name_{lang}")
+    sector = source.get("sector")
+    return {
+        "id": source.get(f"id_{shown}"),
+        "translation_key": source["translation_key"],
+        "language": shown,
+        "title": source.get(f"title_{shown}", ""),
+        "url": source.get(f"url_{shown}"),
+        "summary": source.get(f"summary_{shown}", ""),
+        "company": {"name": company_name, "url": source.get(f"company_url_{lang}")}
+        if company_name
+        else None,
+        "sector": {"value": sector, "label": source.get(f"sector_label_{lang}", sector)}
+        if sector
+        else None,
+        "years": sorted(int(year) for year in source.get("years", [])),
+        "top10": TOP10_VALUES.get(source.get("top10")),
+        "highlight": _highlight(hit.get("highlight", {}), lang=lang),
+        "score": hit.get("_score"),
+    }
+
+
+def _highlight(highlight: dict, *, lang: str) -> dict[str, list[str]]:
+    """One list of fragments per field: the exact or the folded sub-field, whichever marks more.
+
+    Fragments come from the engine with `encoder: html`: the text is escaped, and the only
+    markup left is <mark>…</mark>.
+    """
+    result = {}
+    for base, name, *_ in HIGHLIGHTS:
+        field = f"{base}_{lang}"
+        candidates = [highlight.get(field, []), highlight.get(f"{field}.folded", [])]
+        best = max(candidates, key=lambda fragments: sum(f.count(MARK_OPEN) for f in fragments))
+        if best:
+            result[name] = best
+    return result
+
+
+def _facet(group: str, aggregation: dict, *, lang: str) -> list[dict]:
+    facet = FACETS[group]
+    selected_keys = {bucket["key"] for bucket in aggregation.get("selected", {}).get("buckets", [])}
+    items = {}
+    for bucket in [
+        *aggregation["values"]["buckets"],
+        *aggregation.get("selected", {}).get("buckets", []),
+    ]:
+        key = str(bucket["key"])
+        value, label, order = _decode(facet, key, lang=lang, group=group)
+        items.setdefault(
+            value,
+            {
+                "value": value,
+                "label": label,
+                "count": bucket["doc_count"],
+                "selected": key in selected_keys,
+                "_order": order,
+            },
+        )
+    values = list(items.values())
+    if facet.order == "sort":
+        values.sort(key=lambda item: (item["_order"], fold_text(item["label"])))
+    elif facet.order == "year":
+        values.sort(key=lambda item: item["value"], reverse=True)
+    elif facet.order == "top10":
+        rank = list(TOP10_LABELS[lang])
+        values.sort(key=lambda item: rank.index(item["value"]) if item["value"] in rank else 9)
+    else:
+        values.sort(key=lambda item: (-item["count"], fold_text(item["label"])))
+    for item in values:
+        del item["_order"]
+    return values
+
+
+def _decode(facet: Facet, key: str, *, lang: str, group: str) -> tuple[str, str, int]:
+    if facet.encoded:
+        value, label_vi, label_en, order = key.split(FACET_SEPARATOR)
+        label = label_en if lang == "en" and label_en else label_vi
+        return value, label, int(order)
+    if group == "top10":
+        return key, TOP10_LABELS[lang].get(key, key), 0
+    return key, key, 0
+
+
+def _suggestion(response: dict) -> str | None:
+    """The best correction of the whole query that changes more than its diacritics.
+
+    The diacritic suggester often only restores accents ("rang dong" -> "rạng dong"), which
+    the folded search matches anyway: that is no correction. Then the folded suggester's
+    answer is used, when it changes something.
+    """
+    suggest = response.get("suggest", {})
+    for name in SUGGESTERS:
+        for entry in suggest.get(name, [])[:1]:
+            typed = fold_text(entry["text"])
+            for option in entry["options"]:
+                if fold_text(option["text"]) != typed:
+                    return option["text"]
+    return None

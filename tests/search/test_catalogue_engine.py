@@ -1,0 +1,430 @@
+"""The catalogue search's engine path, against the real search node (settings.SEARCH_URL).
+
+Each test gets an alias of its own (a unique SEARCH_INDEX_PREFIX), fills it from the test's
+pages with `rebuild()` or `create_index()`, and deletes every index behind it afterwards.
+"""
+
+import threading
+import uuid
+
+import pytest
+from wagtail.rich_text import RichText
+
+from products.factories import CertificationFactory, MarketFactory, SectorFactory
+from products.models import ProductCertification, ProductMarket
+from search.catalogue.documents import product_document
+from search.catalogue.engine import as_dict, get_client, index_name
+from search.catalogue.indexing import (
+    IndexingError,
+    bulk_index,
+    create_index,
+    delete_product,
+    index_product,
+    rebuild,
+)
+from search.catalogue.query import (
+    build_search,
+    expand_synonyms,
+    search_catalogue,
+    suggest_names,
+)
+from tests.content import make_company, make_product
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+SYNONYMS = {"bình nóng lạnh": ["bình nước nóng"], "tnhh": ["trách nhiệm hữu hạn"]}
+
+
+@pytest.fixture
+def catalogue(settings):
+    """This test's own catalogue alias; every index whose name starts with it is removed."""
+    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
+    alias = index_name()
+    client = get_client()
+    yield alias
+    for name in as_dict(client.indices.get(index=f"{alias}*")):
+        client.indices.delete(index=name)
+
+
+def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, per_page=20):
+    return search_catalogue(
+        q=q, lang=lang, filters=filters or {}, sort=sort, synonyms=synonyms, per_page=per_page
+    )
+
+
+def titles(response):
+    return [result["title"] for result in response["results"]]
+
+
+@pytest.fixture
+def rang_dong(site_tree):
+    return make_company(
+        site_tree,
+        title="Rạng Đông",
+        slug="rang-dong",
+        legal_name="Công ty Cổ phần Bóng đèn Phích nước Rạng Đông",
+        english={"Công ty Cổ phần Bóng đèn Phích nước Rạng Đông": "Rang Dong Light Source JSC"},
+    )
+
+
+@pytest.fixture
+def minh_phat(site_tree):
+    return make_company(site_tree, title="Minh Phát", slug="minh-phat")
+
+
+@pytest.fixture
+def led(site_tree, rang_dong):
+    return make_product(
+        site_tree,
+        company=rang_dong,
+        title="Đèn LED Rạng Đông",
+        slug="den-led-rang-dong",
+        summary="Đèn LED tiết kiệm điện.",
+        english={
+            "Đèn LED Rạng Đông": "Rạng Đông LED lamps",
+            "den-led-rang-dong": "rang-dong-led-lamps",
+            "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps.",
+        },
+        recognitions=[{"year": 2021, "is_top10": True}, {"year": 2024, "is_top10": None}],
+    )
+
+
+def test_folded_analyzer_maps_d_with_stroke_to_d(catalogue):
+    create_index(name=catalogue)
+    client = get_client()
+
+    def tokens(field, text):
+        response = client.indices.analyze(index=catalogue, body={"field": field, "text": text})
+        return [token["token"] for token in as_dict(response)["tokens"]]
+
+    assert tokens("title_vi.folded", "Đèn LED Rạng Đông") == ["den", "led", "rang", "dong"]
+    assert tokens("title_vi", "Đèn LED Rạng Đông") == ["đèn", "led", "rạng", "đông"]
+    # Decomposed input (NFD, as some tools send it) is recomposed before tokenising.
+    assert tokens("title_vi", "Đe\u0300n LED Ra\u0323ng") == ["đèn", "led", "rạng"]
+    assert tokens("title_en", "Water heaters") == ["water", "heater"]
+
+
+def test_document_carries_both_languages_and_the_company_in_each(led, english):
+    document = product_document(led.translation_key)
+
+    assert document["title_vi"] == "Đèn LED Rạng Đông"
+    assert document["title_en"] == "Rạng Đông LED lamps"
+    assert document["url_vi"] == "/san-pham/den-led-rang-dong/"
+    assert document["url_en"] == "/en/products/rang-dong-led-lamps/"
+    assert document["company_url_vi"] == "/doanh-nghiep/rang-dong/"
+    assert document["company_url_en"] == "/en/companies/rang-dong/"
+    assert "Rang Dong Light Source JSC" in document["company_legal_names"]
+    assert document["sector"] == "dien-dien-tu"
+    assert document["sector_label_en"] == "Electrical and electronics"
+    assert document["years"] == ["2021", "2024"]
+    assert document["latest_year"] == 2024
+    assert document["top10"] == "true"
+
+    led.get_translation(english).unpublish()
+    led.unpublish()
+    assert product_document(led.translation_key) is None
+
+
+def test_stream_text_is_indexed_without_layout_choices(site_tree, minh_phat):
+    product = make_product(
+        site_tree,
+        company=minh_phat,
+        title="Quạt điện",
+        slug="quat-dien",
+        description=[
+            ("heading", {"text": "Công nghệ động cơ", "level": "h2"}),
+            ("paragraph", RichText("<p>Động cơ <b>tiết kiệm</b> điện.</p>")),
+        ],
+    )
+    description = product_document(product.translation_key)["description_vi"]
+    assert description == "Công nghệ động cơ Động cơ tiết kiệm điện."
+
+
+def test_folded_query_finds_diacritics_and_exact_spelling_ranks_first(
+    catalogue, site_tree, led, minh_phat
+):
+    make_product(site_tree, company=minh_phat, title="Den LED Rang Dong", slug="den-led-khong-dau")
+    rebuild()
+
+    folded = search("den led rang dong")
+    assert set(titles(folded)) == {"Đèn LED Rạng Đông", "Den LED Rang Dong"}
+    assert titles(folded)[0] == "Den LED Rang Dong"
+
+    exact = search("Đèn LED Rạng Đông")
+    assert titles(exact)[0] == "Đèn LED Rạng Đông"
+    assert exact["results"][0]["score"] > exact["results"][1]["score"]
+
+    # Folded words are marked in the text as written.
+    [with_diacritics] = [r for r in search("den led")["results"] if r["title"].startswith("Đ")]
+    assert with_diacritics["highlight"]["title"] == ["<mark>Đèn</mark> <mark>LED</mark> Rạng Đông"]
+
+
+def test_english_query_finds_a_product_named_in_vietnamese(catalogue, site_tree, minh_phat):
+    make_product(
+        site_tree,
+        company=minh_phat,
+        title="Bình nước nóng",
+        slug="binh-nuoc-nong",
+        english={"Bình nước nóng": "Storage water heater", "binh-nuoc-nong": "water-heater"},
+    )
+    rebuild()
+
+    english = search("water heaters", lang="en")
+    assert titles(english) == ["Storage water heater"]
+    assert english["results"][0]["url"] == "/en/products/water-heater/"
+    assert english["results"][0]["sector"]["label"] == "Electrical and electronics"
+    # The same English words from the Vietnamese site show the Vietnamese page.
+    assert titles(search("water heater", lang="vi")) == ["Bình nước nóng"]
+    # The English sector label is searchable too.
+    assert titles(search("electronics heater", lang="en")) == ["Storage water heater"]
+
+
+def test_a_typo_still_finds_the_product(catalogue, site_tree, minh_phat):
+    make_product(site_tree, company=minh_phat, title="Đá thạch anh Vicostone", slug="vicostone")
+    rebuild()
+
+    response = search("vicostome")
+    assert titles(response) == ["Đá thạch anh Vicostone"]
+    assert "<mark>Vicostone</mark>" in response["results"][0]["highlight"]["title"][0]
+
+
+def test_synonyms_expand_the_query_in_both_directions(catalogue, site_tree):
+    ferroli = make_company(
+        site_tree,
+        title="Ferroli",
+        slug="ferroli",
+        legal_name="Công ty trách nhiệm hữu hạn Ferroli Việt Nam",
+    )
+    make_product(site_tree, company=ferroli, title="Bình nước nóng Ferroli", slug="ferroli-bnn")
+    rebuild()
+
+    assert search("bình nóng lạnh")["count"] == 0
+    assert titles(search("bình nóng lạnh", synonyms=SYNONYMS)) == ["Bình nước nóng Ferroli"]
+    # Fold-insensitive: typed without diacritics, the group still applies.
+    assert titles(search("binh nong lanh", synonyms=SYNONYMS)) == ["Bình nước nóng Ferroli"]
+    assert search("tnhh ferroli")["count"] == 0
+    assert search("tnhh ferroli", synonyms=SYNONYMS)["count"] == 1
+
+
+def test_expand_synonyms_swaps_whole_phrases_and_combines_them():
+    assert expand_synonyms("Bình Nóng Lạnh công ty TNHH", SYNONYMS) == [
+        "Bình Nóng Lạnh công ty trách nhiệm hữu hạn",
+        "bình nước nóng công ty TNHH",
+        "bình nước nóng công ty trách nhiệm hữu hạn",
+    ]
+    assert expand_synonyms("trach nhiem huu han", SYNONYMS) == ["tnhh"]
+    assert expand_synonyms("bình nóng", SYNONYMS) == []  # half a phrase is no match
+    assert expand_synonyms("bình nóng lạnh", None) == []
+
+
+@pytest.fixture
+def facet_products(site_tree, minh_phat):
+    iso = CertificationFactory(slug="iso-9001", name="ISO 9001")
+    tcvn = CertificationFactory(slug="hop-chuan-tcvn", name="Hợp chuẩn TCVN")
+    eu = MarketFactory(slug="eu", name="Liên minh châu Âu", name_en="European Union")
+    electrical = SectorFactory(slug="dien-dien-tu")
+    mechanical = SectorFactory(slug="co-khi-che-tao")
+    rows = [
+        ("Máy biến áp", electrical, 2021, [iso], [eu]),
+        ("Cáp điện", electrical, 2023, [tcvn], []),
+        ("Ống thép", mechanical, 2021, [iso, tcvn], [eu]),
+        ("Khuôn mẫu", mechanical, 2019, [], []),
+    ]
+    for number, (title, sector, year, certifications, markets) in enumerate(rows):
+        product = make_product(
+            site_tree,
+            company=minh_phat,
+            title=title,
+            slug=f"san-pham-{number}",
+            sector=sector,
+            recognitions=[{"year": year, "is_top10": year == 2021}],
+            translate=False,
+        )
+        for certification in certifications:
+            ProductCertification.objects.create(page=product, certification=certification)
+        for market in markets:
+            ProductMarket.objects.create(page=product, market=market)
+    rebuild()
+
+
+def counts(response, group):
+    return {item["value"]: item["count"] for item in response["facets"][group]}
+
+
+def selected(response, group):
+    return {item["value"] for item in response["facets"][group] if item["selected"]}
+
+
+def test_facets_are_multi_select_within_a_group_and_intersect_across(catalogue, facet_products):
+    everything = search()
+    assert everything["count"] == 4
+    assert counts(everything, "sector") == {"dien-dien-tu": 2, "co-khi-che-tao": 2}
+    assert counts(everything, "year") == {"2021": 2, "2023": 1, "2019": 1}
+    assert counts(everything, "certification") == {"iso-9001": 2, "hop-chuan-tcvn": 2}
+    assert counts(everything, "top10") == {"true": 2, "false": 2}
+    assert [item["value"] for item in everything["facets"]["year"]] == ["2023", "2021", "2019"]
+
+    # One sector ticked: its own group still counts every sector (multi-select) ...
+    electrical = search(filters={"sector": ["dien-dien-tu"]})
+    assert sorted(titles(electrical)) == ["Cáp điện", "Máy biến áp"]
+    assert counts(electrical, "sector") == {"dien-dien-tu": 2, "co-khi-che-tao": 2}
+    assert selected(electrical, "sector") == {"dien-dien-tu"}
+    # ... while the other groups count within it.
+    assert counts(electrical, "year") == {"2021": 1, "2023": 1}
+    assert counts(electrical, "market") == {"eu": 1}
+
+    # Two values of one group: either (OR).
+    both = search(filters={"sector": ["dien-dien-tu", "co-khi-che-tao"]})
+    assert both["count"] == 4
+
+    # Two groups: both (AND); each group is counted under the other's filter.
+    crossed = search(filters={"sector": ["dien-dien-tu"], "year": ["2021", "2019"]})
+    assert titles(crossed) == ["Máy biến áp"]
+    assert counts(crossed, "sector") == {"dien-dien-tu": 1, "co-khi-che-tao": 2}
+    # A ticked value that nothing matches any more stays listed (count 0) so it can be unticked.
+    assert counts(crossed, "year") == {"2021": 1, "2023": 1, "2019": 0}
+    assert counts(crossed, "certification") == {"iso-9001": 1}
+    assert selected(crossed, "year") == {"2021", "2019"}
+
+
+def test_facet_labels_follow_the_language(catalogue, facet_products):
+    vietnamese = {item["value"]: item["label"] for item in search()["facets"]["market"]}
+    english = {item["value"]: item["label"] for item in search(lang="en")["facets"]["market"]}
+    assert vietnamese == {"eu": "Liên minh châu Âu"}
+    assert english == {"eu": "European Union"}
+    top10 = search(lang="en")["facets"]["top10"]
+    assert [item["label"] for item in top10] == ["Yes", "No"]
+    # These products have no English page: the English catalogue shows the Vietnamese one.
+    result = search("ống thép", lang="en")["results"][0]
+    assert (result["language"], result["title"]) == ("vi", "Ống thép")
+    assert result["url"] == "/san-pham/san-pham-2/"
+
+
+def test_sorts_by_newest_and_by_name(catalogue, facet_products):
+    assert titles(search(sort="newest"))[0] == "Cáp điện"
+    assert titles(search(sort="name")) == ["Cáp điện", "Khuôn mẫu", "Máy biến áp", "Ống thép"]
+
+
+def test_highlight_escapes_markup_but_keeps_mark(catalogue, site_tree, minh_phat):
+    make_product(
+        site_tree,
+        company=minh_phat,
+        title="Bóng đèn",
+        slug="bong-den",
+        summary="Bóng đèn <script>alert('x')</script> tiết kiệm điện",
+    )
+    rebuild()
+
+    [fragment] = search("tiết kiệm")["results"][0]["highlight"]["summary"]
+    assert "<script>" not in fragment
+    assert "&lt;script&gt;" in fragment
+    assert "<mark>tiết</mark>" in fragment or "<mark>tiết kiệm</mark>" in fragment
+    assert fragment.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_a_zero_result_query_offers_a_suggestion(catalogue, site_tree, minh_phat):
+    make_product(site_tree, company=minh_phat, title="Đá thạch anh Vicostone", slug="vicostone")
+    rebuild()
+
+    # A wrong first letter is beyond the fuzzy clause (prefix_length 1), not the suggester.
+    response = search("licostone")
+    assert response["count"] == 0
+    assert response["suggestion"] == "vicostone"
+    assert search("vicostone")["suggestion"] is None
+
+
+def test_one_search_is_one_engine_request(catalogue, led, monkeypatch):
+    rebuild()
+    transport = get_client().transport
+    requests = []
+    send = transport.perform_request
+
+    def counting(method, url, *args, **kwargs):
+        requests.append((method, url))
+        return send(method, url, *args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", counting)
+    response = search(
+        "đèn led", filters={"sector": ["dien-dien-tu"], "year": ["2021"]}, synonyms=SYNONYMS
+    )
+
+    assert requests == [("POST", f"/{catalogue}/_search")]
+    assert titles(response) == ["Đèn LED Rạng Đông"]
+    assert response["results"][0]["highlight"]["title"]
+    assert set(response["facets"]) == {"sector", "year", "certification", "market", "unit", "top10"}
+    assert response["took"] is not None
+
+    requests.clear()
+    suggest_names(q="đèn", lang="vi")
+    assert len(requests) == 1
+
+
+def test_autocomplete_offers_products_and_companies_by_prefix(catalogue, led):
+    rebuild()
+
+    products = suggest_names(q="đèn l", lang="vi")["products"]
+    assert [product["title"] for product in products] == ["Đèn LED Rạng Đông"]
+    companies = suggest_names(q="rang d", lang="en")["companies"]
+    assert companies == [{"name": "Rạng Đông", "url": "/en/companies/rang-dong/", "count": 1}]
+
+
+def test_rebuild_swaps_the_alias_without_a_moment_without_results(catalogue, led):
+    client = get_client()
+    first = rebuild()
+    assert first.documents == 1
+    assert search("đèn")["count"] == 1
+
+    failures, done = [], threading.Event()
+
+    def keep_searching():
+        while not done.is_set():
+            try:
+                count = search("đèn")["count"]
+            except Exception as error:  # any failure at all is what this test looks for
+                failures.append(repr(error))
+            else:
+                if count != 1:
+                    failures.append(count)
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        second = rebuild()
+    finally:
+        done.set()
+        searcher.join()
+
+    assert failures == []
+    assert search("đèn")["count"] == 1
+    assert second.removed == [first.index]
+    assert not client.indices.exists(index=first.index)
+    assert list(as_dict(client.indices.get_alias(name=catalogue))) == [second.index]
+
+
+def test_single_product_updates_go_through_the_alias(catalogue, site_tree, led, english):
+    rebuild()
+    led.title = "Đèn LED âm trần"
+    led.save_revision().publish()
+    index_product(translation_key=led.translation_key, refresh=True)
+    assert titles(search("âm trần")) == ["Đèn LED âm trần"]
+
+    led.get_translation(english).unpublish()
+    led.unpublish()
+    assert index_product(translation_key=led.translation_key, refresh=True) is False
+    assert search("đèn")["count"] == 0
+    delete_product(translation_key=led.translation_key)  # already gone: not an error
+
+
+def test_bulk_index_refuses_a_document_the_mapping_does_not_know(catalogue):
+    create_index(catalogue)
+    with pytest.raises(IndexingError, match="strict"):
+        bulk_index([{"translation_key": "x", "colour": "red"}], catalogue)
+
+
+def test_unknown_sort_and_facet_are_refused():
+    with pytest.raises(ValueError):
+        build_search(q="", lang="vi", filters={}, sort="price", page=1, per_page=20, synonyms=None)
+    with pytest.raises(ValueError):
+        build_search(q="", lang="vi", filters={"colour": ["red"]}, sort="name", page=1, per_page=20)
+    with pytest.raises(ValueError):
+        build_search(q="", lang="vi", filters={}, sort="name", page=501, per_page=20)
