@@ -46,6 +46,7 @@ demo: migrate ## Load the demo content (sample data; a second run changes nothin
 .PHONY: run
 run: demo ## Set everything up and serve the site on 127.0.0.1:$(PORT) (embedded search)
 	$(MANAGE) update_index
+	$(MANAGE) rebuild_catalogue_index
 	$(MANAGE) ensure_dev_superuser --admin-url "http://127.0.0.1:$(PORT)/admin/"
 	@# Scheduled publishing: production runs the same command from cron/systemd (README).
 	@( while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1 || true; sleep 60; done ) & \

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
+from search import api as search_api
 from search import views as search_views
 
 # Wagtail's front-end URLs, with its page-serving view swapped for the cached fast path
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("api/catalogue/", search_api.catalogue, name="catalogue_api"),
+    path("api/catalogue/suggest/", search_api.suggest, name="catalogue_suggest"),
 ]
 
 if settings.DEBUG:

@@ -1,49 +1,78 @@
-"""The catalogue listing's request handling: validated filters, then a page of products."""
+"""The catalogue page's request handling, on the shared catalogue search (search/catalogue)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from core.images import attach_renditions
-from core.locales import active_locale
-from products.forms import CatalogueFilterForm
-from products.queries import catalogue_products, localise_companies
+from products.queries import attach_pictures
+from search.catalogue import service
+from search.catalogue.params import GROUPS, CatalogueQueryForm
 
-PRODUCTS_PER_PAGE = 24
+FACET_LABELS = {
+    "sector": _("Nhóm ngành"),
+    "year": _("Năm công nhận"),
+    "certification": _("Chứng nhận"),
+    "unit": _("Phường/xã"),
+    "top10": _("Top 10"),
+    "market": _("Thị trường xuất khẩu"),
+}
 
 
-def _recognition_years():
-    from products.models import ProductRecognition
-
-    return ProductRecognition.objects.order_by("-year").values_list("year", flat=True).distinct()
-
-
-def _without_page(query):
+def _without(query, *names):
     query = query.copy()
-    query.pop("page", None)
+    for name in names:
+        query.pop(name, None)
     return query.urlencode()
 
 
 def catalogue_context(request) -> dict:
-    """Filters bound to the query string; a bad filter is explained (the page answers 400)
-    and the unfiltered list shown; a page number that is not one is a 404."""
-    form = CatalogueFilterForm(request.GET, years=_recognition_years())
-    locale = active_locale()
+    """Search, filters and facets from the query string.
+
+    Bad filter values are explained and left out (the page answers 400); a page number that
+    does not exist is a 404. Unknown parameters (a campaign tag, say) are ignored here; the
+    API refuses them.
+    """
+    known = request.GET.copy()
+    for name in list(known):
+        if name not in {"q", "sort", "page", *GROUPS}:
+            known.pop(name)
+    form = CatalogueQueryForm(known, language=get_language())
     if form.is_valid():
-        products = catalogue_products(
-            locale=locale, sectors=form.cleaned_data["sector"], years=form.cleaned_data["year"]
-        )
+        params = form.cleaned_data
     else:
-        products = catalogue_products(locale=locale)
-    paginator = Paginator(products, PRODUCTS_PER_PAGE)
+        if "page" in form.errors:
+            raise Http404("Không có trang này.")
+        params = {
+            "q": form.cleaned_data.get("q", ""),
+            "filters": form.cleaned_data.get("filters", {}),
+            "sort": form.cleaned_data.get("sort") or "relevance",
+            "page": 1,
+        }
     try:
-        page_of_products = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
+        answer = service.search(
+            q=params["q"],
+            lang=get_language(),
+            filters=params["filters"],
+            sort=params["sort"],
+            page=params["page"],
+        )
+    except service.PageOutOfRange as error:
         raise Http404("Không có trang này.") from error
-    products = localise_companies(page_of_products.object_list, locale)
-    attach_renditions(product.image for product in products)
+    attach_pictures(answer.data["results"])
+    facets = [
+        {
+            "name": group,
+            "label": FACET_LABELS[group],
+            "values": answer.data["facets"].get(group, []),
+        }
+        for group in GROUPS
+    ]
     return {
         "form": form,
-        "products_page": page_of_products,
-        "products": products,
-        "filter_query": _without_page(request.GET),
+        "search": answer.data,
+        "search_notice": answer.notice,
+        "facets": [facet for facet in facets if facet["values"]],
+        "query": params["q"],
+        "sort": params["sort"],
+        "filter_query": _without(request.GET, "page"),
     }

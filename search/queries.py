@@ -1,16 +1,51 @@
 """Site-wide search over editorial pages with Wagtail's search (the active backend)."""
 
+import logging
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
 from core.pages import public
 
+logger = logging.getLogger(__name__)
 
-def search_pages(*, query: str, locale: Locale):
+
+def search_pages(*, query: str, locale: Locale, backend: str = "default"):
+    """Editorial pages (news, programme, events…); the catalogue has its own search."""
+    from products.models import CompanyIndexPage, CompanyPage, ProductIndexPage, ProductPage
+
     # Base pages are enough for a result line (title, URL, description, type): no
     # per-type queries, so the cost stays the same whatever kinds of page match.
     pages = public(Page.objects.live()).filter(locale=locale)
-    return pages.search(query)
+    pages = pages.not_type(ProductPage, CompanyPage, ProductIndexPage, CompanyIndexPage)
+    return pages.search(query, backend=backend)
+
+
+def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: int):
+    """One page of editorial results; with the engine unavailable, from the database backend.
+
+    Returns (page, answered_by_the_engine). A page number that does not exist is a 404.
+    """
+    from django.conf import settings
+
+    from search.catalogue.engine import ENGINE_ERRORS
+
+    backends = (
+        ["default", "database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else ["default"]
+    )
+    for backend in backends:
+        paginator = Paginator(search_pages(query=query, locale=locale, backend=backend), per_page)
+        try:
+            results = paginator.page(page)
+            results.object_list = list(results.object_list)
+            return results, backend == "default"
+        except (PageNotAnInteger, EmptyPage) as error:
+            raise Http404("Không có trang kết quả này.") from error
+        except ENGINE_ERRORS:
+            logger.warning("Site search engine unavailable; using the database", exc_info=True)
+    raise RuntimeError("unreachable: the database backend does not raise engine errors")
 
 
 def promoted_pages(*, query: str, locale: Locale) -> list[Page]:

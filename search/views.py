@@ -1,14 +1,18 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import override
 
 from core.locales import active_locale
+from core.navigation import menu_url
+from products.queries import attach_pictures
+from search.catalogue import service
 from search.forms import SiteSearchForm
-from search.queries import promoted_pages, search_pages
+from search.queries import editorial_results, promoted_pages
 
 RESULTS_PER_PAGE = 10
+CATALOGUE_RESULTS = 6
 
 
 def search(request):
@@ -17,13 +21,22 @@ def search(request):
     locale = active_locale()
     results_page = None
     promoted = []
+    catalogue = None
+    editorial_from_engine = True
     if query:
-        paginator = Paginator(search_pages(query=query, locale=locale), RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage) as error:
-            raise Http404("Không có trang kết quả này.") from error
+        results_page, editorial_from_engine = editorial_results(
+            query=query, locale=locale, page=request.GET.get("page", 1), per_page=RESULTS_PER_PAGE
+        )
         promoted = promoted_pages(query=query, locale=locale)
+        catalogue = service.search(
+            q=query,
+            lang=locale.language_code,
+            filters={},
+            sort="relevance",
+            page=1,
+            per_page=CATALOGUE_RESULTS,
+        )
+        attach_pictures(catalogue.data["results"])
     translations = {}
     for code in ("vi", "en"):
         with override(code):
@@ -37,8 +50,12 @@ def search(request):
             "search_query": query,
             "results_page": results_page,
             "promoted": promoted,
+            "catalogue": catalogue.data if catalogue else None,
+            "catalogue_notice": (catalogue.notice if catalogue else None)
+            or (None if editorial_from_engine else service.ENGINE_DOWN_NOTICE),
+            "catalogue_url": menu_url(locale=locale, model_label="products.productindexpage"),
             "translations": translations,
-            "query_string": f"q={query}" if query else "",
+            "query_string": urlencode({"q": query}) if query else "",
         },
         status=200 if form.is_valid() else 400,
     )

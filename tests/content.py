@@ -1,5 +1,6 @@
 """Bilingual content for tests, made with the shared factories and wagtail-localize."""
 
+from django.test import TestCase
 from wagtail.models import Locale
 
 from core.translation import translate_instance
@@ -18,8 +19,7 @@ def make_company(
     tree, *, title="Công ty Đèn Sáng", slug="cong-ty-den-sang", english=None, **fields
 ):
     company = CompanyPageFactory(parent=tree.companies, title=title, slug=slug, **fields)
-    company.save_revision().publish()
-    translate_instance(company, locale=english_locale(), translate=to_english(english or {}))
+    publish(company, english)
     return company
 
 
@@ -44,7 +44,14 @@ def make_product(
         recognitions=recognitions,
         **fields,
     )
-    product.save_revision().publish()
-    if translate:
-        translate_instance(product, locale=english_locale(), translate=to_english(english or {}))
+    publish(product, english if translate else None, translate=translate)
     return product
+
+
+def publish(page, english=None, *, translate=True):
+    """Publish *page* (and its English translation) as an editor would, running the
+    after-commit work a real request runs (the catalogue's search data is updated then)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+        if translate:
+            translate_instance(page, locale=english_locale(), translate=to_english(english or {}))

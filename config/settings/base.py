@@ -195,7 +195,9 @@ if SEARCH_URL:
                     }
                 }
             },
-        }
+        },
+        # Kept up to date too, so the site search can answer when the engine cannot.
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -119,14 +119,17 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport
 def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool:
     """Reindex one product through the alias; delete it when it has no public translation.
 
-    Returns whether a document was written. `require_alias` stops a write before the first
-    rebuild from auto-creating a concrete index with guessed mappings under the alias's name.
+    Single writes happen while an editor saves a page, so they use the short search timeout:
+    a stalled engine delays publishing by at most SEARCH_TIMEOUT (check_catalogue_index
+    --repair catches up). Returns whether a document was written. `require_alias` stops a
+    write before the first rebuild from auto-creating a concrete index with guessed mappings
+    under the alias's name.
     """
     document = product_document(translation_key)
     if document is None:
         delete_product(translation_key=translation_key, refresh=refresh)
         return False
-    _client().index(
+    get_client().index(
         index=index_name(),
         id=str(translation_key),
         body=document,
@@ -139,7 +142,7 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
 def delete_product(translation_key: UUID | str, *, refresh: bool = False) -> None:
     """Remove one product's document; a product that was never indexed is not an error."""
     with suppress(NOT_FOUND):
-        _client().delete(index=index_name(), id=str(translation_key), refresh=refresh)
+        get_client().delete(index=index_name(), id=str(translation_key), refresh=refresh)
 
 
 def _indices_behind(alias: str) -> list[str]:
@@ -158,3 +161,68 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+@dataclass
+class DriftReport:
+    missing: list[str]
+    stale: list[str]
+    extra: list[str]
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+def indexed_documents() -> dict[str, dict]:
+    """Every document behind the alias, by translation key (paged with search_after)."""
+    client = _client()
+    found, after = {}, None
+    while True:
+        body = {
+            "query": {"match_all": {}},
+            "size": BULK_CHUNK,
+            "sort": [{"translation_key": "asc"}],
+        }
+        if after is not None:
+            body["search_after"] = after
+        hits = as_dict(client.search(index=index_name(), body=body))["hits"]["hits"]
+        if not hits:
+            return found
+        for hit in hits:
+            found[hit["_id"]] = hit["_source"]
+        after = hits[-1]["sort"]
+
+
+def find_drift() -> tuple[DriftReport, dict[str, dict]]:
+    """Compare the index with what the database says it should hold.
+
+    Returns the report and the expected documents, so a repair need not build them twice.
+    """
+    import json
+
+    from products.models import ProductPage
+
+    keys = {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
+    expected = {}
+    for key in sorted(keys):
+        document = product_document(key)
+        if document is not None:
+            # Through JSON, as the engine stores it (dates, tuples).
+            expected[key] = json.loads(json.dumps(document, default=str))
+    indexed = indexed_documents()
+    report = DriftReport(
+        missing=sorted(set(expected) - set(indexed)),
+        stale=sorted(key for key in set(expected) & set(indexed) if expected[key] != indexed[key]),
+        extra=sorted(set(indexed) - set(expected)),
+    )
+    return report, expected
+
+
+def repair(report: DriftReport, expected: dict[str, dict]) -> None:
+    bulk_index(
+        [expected[key] for key in report.missing + report.stale], index_name(), refresh=False
+    )
+    for key in report.extra:
+        delete_product(key)
+    _client().indices.refresh(index=index_name())

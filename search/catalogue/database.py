@@ -1,0 +1,718 @@
+"""The catalogue search, database path: the engine path's contract, answered with SQL.
+
+Used when no engine is configured. It reads `search.models.CatalogueEntry` rows, built from
+the same `product_document()` the engine indexes, and returns what `query.parse_response`
+returns, so a view cannot tell the two apart (plus `page` and `num_pages`).
+
+How it approximates the engine, on SQLite and PostgreSQL alike:
+
+- Words, not substrings: the match columns are space-separated words with a space at each
+  end, so `LIKE '% den %'` is a whole-word match ("an" does not find "thanh").
+- Accents: every query word is folded (`fold_text`: "Đèn" -> "den") and matched against
+  `folded_text`; a query typed with its diacritics, found as typed in `text`, ranks first.
+- Every word must match (AND); a synonym group swaps whole phrases, exactly as the engine's
+  `expand_synonyms` does, and an entry matches if any spelling matches.
+- English plurals: a word also matches its singular or plural ("heaters" ~ "heater"), the
+  one stemming that matters for short product names. Vietnamese syllables never end in
+  "s", so the extra forms cannot match a Vietnamese word.
+- Typos: on PostgreSQL, when no entry has every word, entries whose names are trigram-similar
+  to the query are returned instead (pg_trgm `word_similarity`). On every database a query
+  without matches gets a "did you mean" built with difflib from the names' vocabulary.
+- Facets: one GROUP BY over `CatalogueFacetValue`; each group is counted under every other
+  group's filters (multi-select within a group, intersection across groups).
+
+A search costs at most five SQL queries whatever the catalogue's size: the counts, the page,
+the facets, and only when nothing matches, the trigram counts (PostgreSQL) and the
+suggestion's vocabulary. Usually it is three.
+"""
+
+import difflib
+import html
+import math
+import operator
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import reduce
+from itertools import islice
+from uuid import UUID
+
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections, router, transaction
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models.functions import Greatest
+from django.db.models.lookups import GreaterThanOrEqual
+
+from core.text import fold_text, normalize_text
+from search.catalogue.documents import product_document
+from search.catalogue.mapping import (
+    FACET_SEPARATOR,
+    LANGUAGES,
+    NAME_FIELDS,
+    SHARED_TEXT_FIELDS,
+    TEXT_FIELDS,
+)
+from search.catalogue.query import (
+    FACETS,
+    HIGHLIGHTED_NAMES,
+    HIGHLIGHTS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    MAX_PER_PAGE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    SORTS,
+    TOP10_LABELS,
+    TOP10_VALUES,
+    expand_synonyms,
+)
+from search.models import CatalogueEntry, CatalogueFacetValue
+
+# The document fields whose text is searchable: the engine's text fields, both languages.
+SEARCHABLE_FIELDS = (
+    *TEXT_FIELDS["vi"],
+    *TEXT_FIELDS["en"],
+    *SHARED_TEXT_FIELDS,
+    "hs_code",
+)
+# The names ("titles") that rank above body text and feed typo tolerance and suggestions:
+# the fields the engine copies into `names_folded` and `suggest`.
+NAME_KEYS = (*NAME_FIELDS["vi"], *NAME_FIELDS["en"], "company_legal_names", "company_brand")
+# Copied into columns of their own, per language, for sorting and the vocabulary.
+DISPLAY_FIELDS = ("title", "url", "summary", "company_name", "company_url", "sector_label")
+
+# Words beyond this many are not matched: each word is a LIKE (times its forms, times the
+# synonym spellings), and a query of 200 characters must not become thousands of them.
+MAX_QUERY_WORDS = 12
+# word_similarity() of the folded query to the folded names, from 0 to 1; 0.6 is pg_trgm's own
+# default for its `%>` operator. Measured: one wrong letter in a long word ("vicostome" ~
+# "vicostone") is 0.7, "den lde" ~ "den led" 0.63, while 0.5 already lets "dem" find "den".
+TRIGRAM_THRESHOLD = 0.6
+# "Did you mean": difflib proposes the nearest names' words (ratio >= 0.6: "lde" ~ "led" is
+# 0.67, "licostone" ~ "vicostone" 0.89), and a word is only replaced within the engine's
+# fuzziness AUTO: one edit up to five letters, two beyond.
+SUGGESTION_CUTOFF = 0.6
+SUGGESTION_CANDIDATES = 5
+FUZZY_MARK_CUTOFF = 0.75
+MIN_FUZZY_WORD = 4
+
+# Relevance as one integer, so ordering needs one expression and `score` explains it:
+# as typed with diacritics > any folded match of the query as typed > a synonym-only match;
+# then the names matching the whole query as a phrase, then how many words are in the names.
+EXACT_WEIGHT = 1000
+TYPED_WEIGHT = 100
+PHRASE_WEIGHT = 20  # > MAX_QUERY_WORDS, so a name-word count never outweighs a phrase
+
+BATCH = 500
+
+# Letters and digits; "_" is \w but no word ("8539.52" is the words 8539 and 52, as in the
+# engine's standard tokenizer).
+_WORD = re.compile(r"[^\W_]+")
+
+
+# -- writing entries --------------------------------------------------------------------
+
+
+def sync_entry(translation_key: UUID | str) -> bool:
+    """Write the entry of one product from its document, or delete it when it has none.
+
+    Returns whether an entry exists now. Call it whenever a product or what its document
+    includes (company, vocabularies, recognitions) is published, unpublished or deleted.
+    """
+    document = product_document(translation_key)
+    with transaction.atomic():
+        if document is None:
+            CatalogueEntry.objects.filter(translation_key=translation_key).delete()
+            return False
+        entry, _ = CatalogueEntry.objects.update_or_create(
+            translation_key=translation_key, defaults=_entry_fields(document)
+        )
+        entry.facet_values.all().delete()
+        CatalogueFacetValue.objects.bulk_create(_facet_rows(entry=entry, document=document))
+    return True
+
+
+def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rewrite every live product's entry and delete the rest; return how many were written.
+
+    *progress* is called as `progress(done, total)` after each product.
+    """
+    from products.models import ProductPage
+
+    keys = list(
+        ProductPage.objects.live()
+        .public()
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    written = 0
+    for done, key in enumerate(keys, start=1):
+        written += sync_entry(key)
+        if progress is not None:
+            progress(done, len(keys))
+    # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
+    # of parameters a statement may have, and a large catalogue would exceed it.
+    stale = set(CatalogueEntry.objects.values_list("translation_key", flat=True)) - set(keys)
+    iterator = iter(sorted(stale))
+    while batch := list(islice(iterator, BATCH)):
+        CatalogueEntry.objects.filter(translation_key__in=batch).delete()
+    return written
+
+
+def _entry_fields(document: dict) -> dict:
+    searchable = [_values(document, key) for key in SEARCHABLE_FIELDS]
+    names = [_values(document, key) for key in NAME_KEYS]
+    display = {
+        field: document.get(field) or ""
+        for base in DISPLAY_FIELDS
+        for field in [f"{base}_{language}" for language in LANGUAGES]
+    }
+    return display | {
+        "sector": document.get("sector") or "",
+        "top10": TOP10_VALUES.get(document.get("top10")),
+        "latest_year": document.get("latest_year"),
+        **{
+            f"sort_name_{language}": fold_text(document.get(f"sort_name_{language}") or "")[:255]
+            for language in LANGUAGES
+        },
+        "names": "\n".join(text for texts in names for text in texts),
+        "folded_names": _match_column(names, fold=True),
+        "text": _match_column(searchable, fold=False),
+        "folded_text": _match_column(searchable, fold=True),
+        "document": document,
+    }
+
+
+def _values(document: dict, key: str) -> list[str]:
+    value = document.get(key)
+    if value in (None, "", []):
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+
+def _match_column(fields: Iterable[list[str]], *, fold: bool) -> str:
+    """ " w1 w2  w3 ": each text's words padded by spaces, texts side by side.
+
+    Texts are kept apart by a double space, so a phrase cannot match across two fields (the
+    end of a title and the start of a company name).
+    """
+    texts = [text for texts in fields for text in texts]
+    return "".join(f" {' '.join(words)} " for text in texts if (words := _words(text, fold=fold)))
+
+
+def _words(text: str, *, fold: bool) -> list[str]:
+    """The words of *text*, lower-cased NFC (or folded)."""
+    text = fold_text(text) if fold else normalize_text(normalize_text(text).casefold())
+    return _WORD.findall(text)
+
+
+def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacetValue]:
+    """One row per facet value of *document*, read from the fields the engine aggregates.
+
+    Encoded values are "slug<US>vi<US>en<US>order" (see documents._labels); years and top10
+    are plain values.
+    """
+    rows = {}
+    for group, facet in FACETS.items():
+        for raw in _values(document, facet.facet_field):
+            if facet.encoded:
+                value, label_vi, label_en, order = raw.split(FACET_SEPARATOR)
+            elif group == "top10":
+                value, label_vi, label_en, order = raw, *_top10_labels(raw), "0"
+            else:
+                value, label_vi, label_en, order = raw, raw, raw, "0"
+            rows.setdefault(
+                (group, value),
+                CatalogueFacetValue(
+                    entry=entry,
+                    group=group,
+                    value=value,
+                    label_vi=label_vi,
+                    label_en=label_en,
+                    sort_order=int(order),
+                ),
+            )
+    return list(rows.values())
+
+
+def _top10_labels(value: str) -> tuple[str, str]:
+    return TOP10_LABELS["vi"].get(value, value), TOP10_LABELS["en"].get(value, value)
+
+
+# -- the query --------------------------------------------------------------------------
+
+
+def database_capabilities() -> frozenset[str]:
+    """What the catalogue's database adds to the portable search: "trigram" on PostgreSQL.
+
+    "suggestion" (difflib's "did you mean") works everywhere.
+    """
+    vendor = connections[router.db_for_read(CatalogueEntry)].vendor
+    return frozenset({"suggestion", "trigram"} if vendor == "postgresql" else {"suggestion"})
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The words a query is matched with.
+
+    `typed` is the query's own words, lower-cased with their diacritics (for the exact-match
+    rank); `spellings` the folded words of the query and of each synonym variant, the
+    query's own first.
+    """
+
+    typed: tuple[str, ...]
+    spellings: tuple[tuple[str, ...], ...]
+
+    @property
+    def folded_forms(self) -> set[str]:
+        return {form for words in self.spellings for word in words for form in _forms(word)}
+
+
+def search_database(
+    *,
+    q: str,
+    lang: str,
+    filters: dict[str, list[str]],
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = 20,
+    synonyms: dict[str, list[str]] | None = None,
+) -> dict:
+    """One catalogue search in the database: the engine path's response, page numbers added."""
+    started = time.perf_counter()
+    _check(lang=lang, sort=sort, page=page, per_page=per_page)
+    q = _clean_query(q)
+    selected = _clean_filters(filters)
+    terms = _terms(q, synonyms) if q else None
+
+    filtered = _filters_condition(selected, field="pk")
+    entries = CatalogueEntry.objects.all()
+    if terms is not None:
+        entries = entries.filter(_strict_condition(terms))
+    counts = entries.aggregate(count=Count("pk", filter=filtered or None), anywhere=Count("pk"))
+    count, fuzzy, suggestion = counts["count"], False, None
+    if terms is not None and not counts["anywhere"]:
+        # Nothing has every word, whatever the filters: the query itself is the problem.
+        if terms.spellings and "trigram" in database_capabilities():
+            count = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).filter(filtered).count()
+            fuzzy = count > 0
+        suggestion = _suggestion(terms.typed)
+
+    def matching(prefix: str = "") -> Q:
+        if terms is None:
+            return Q()
+        return _fuzzy_condition(terms, prefix) if fuzzy else _strict_condition(terms, prefix)
+
+    start = (page - 1) * per_page
+    results = []
+    if count > start:
+        rows = (
+            CatalogueEntry.objects.filter(matching(), filtered)
+            .annotate(score=_score(terms, fuzzy=fuzzy))
+            .order_by(*_ordering(sort, lang=lang))
+            .values("document", "score")[start : start + per_page]
+        )
+        results = [
+            _result(row["document"], score=row["score"], lang=lang, terms=terms, fuzzy=fuzzy)
+            for row in rows
+        ]
+    return {
+        "count": count,
+        "page": page,
+        "num_pages": max(1, math.ceil(count / per_page)),
+        "results": results,
+        "facets": _facets(matching("entry__"), selected=selected, lang=lang),
+        "suggestion": suggestion,
+        "took": round((time.perf_counter() - started) * 1000),
+    }
+
+
+def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
+    spellings = []
+    for spelling in [q, *expand_synonyms(q, synonyms)]:
+        words = tuple(dict.fromkeys(_words(spelling, fold=True)))[:MAX_QUERY_WORDS]
+        if words and words not in spellings:
+            spellings.append(words)
+    typed = tuple(dict.fromkeys(_words(q, fold=False)))[:MAX_QUERY_WORDS]
+    return _Terms(typed=typed, spellings=tuple(spellings))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """*word* and its English singular or plural ("heaters" -> "heater"; "box" -> "boxes")."""
+    if len(word) < 3 or not (word.isascii() and word.isalpha()):
+        return (word,)
+    if word.endswith("ies"):
+        forms = [word[:-3] + "y"]
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+        forms = [word[:-2], word[:-1]]  # "boxes" -> "box", "horses" -> "horse"
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms = [word[:-1]]
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms = [word + "es"]
+    elif word.endswith("y") and word[-2] not in "aeiou":
+        forms = [word[:-1] + "ies"]
+    else:
+        forms = [word + "s"]
+    return (word, *forms)
+
+
+def _has_word(field: str, word: str) -> Q:
+    return reduce(operator.or_, (Q(**{f"{field}__contains": f" {form} "}) for form in _forms(word)))
+
+
+def _has_words(field: str, words: Iterable[str]) -> Q:
+    return reduce(operator.and_, (_has_word(field, word) for word in words))
+
+
+def _strict_condition(terms: _Terms, prefix: str = "") -> Q:
+    """Every word of at least one spelling is in the folded text."""
+    if not terms.spellings:
+        return Q(pk__in=[])  # only punctuation: like the engine, nothing matches
+    return reduce(
+        operator.or_, (_has_words(f"{prefix}folded_text", words) for words in terms.spellings)
+    )
+
+
+def _similarity(terms: _Terms, prefix: str = ""):
+    similarities = [
+        TrigramWordSimilarity(" ".join(words), F(f"{prefix}folded_names"))
+        for words in terms.spellings
+    ]
+    return similarities[0] if len(similarities) == 1 else Greatest(*similarities)
+
+
+def _fuzzy_condition(terms: _Terms, prefix: str = "") -> Q:
+    return Q(GreaterThanOrEqual(_similarity(terms, prefix), TRIGRAM_THRESHOLD))
+
+
+def _score(terms: _Terms | None, *, fuzzy: bool):
+    if terms is None or not terms.spellings:
+        return Value(0.0, output_field=FloatField())
+    if fuzzy:
+        return _similarity(terms)
+    typed, *variants = terms.spellings
+
+    def flag(condition: Q, weight: int):
+        return Case(When(condition, then=Value(weight)), default=Value(0))
+
+    parts = [flag(_has_words("folded_text", typed), TYPED_WEIGHT)]
+    if terms.typed:
+        parts.append(flag(_has_words("text", terms.typed), EXACT_WEIGHT))
+    phrases = [words for words in terms.spellings if len(words) > 1]
+    if phrases:
+        phrase = reduce(
+            operator.or_,
+            (Q(folded_names__contains=f" {' '.join(words)} ") for words in phrases),
+        )
+        parts.append(flag(phrase, PHRASE_WEIGHT))
+    name_hits = [
+        reduce(operator.add, (flag(_has_word("folded_names", word), 1) for word in words))
+        for words in terms.spellings
+    ]
+    parts.append(name_hits[0] if len(name_hits) == 1 else Greatest(*name_hits))
+    return reduce(operator.add, parts)
+
+
+def _ordering(sort: str, *, lang: str) -> list:
+    name = F(f"sort_name_{lang}").asc()
+    latest = F("latest_year").desc(nulls_last=True)
+    score = F("score").desc()
+    return {
+        "relevance": [score, latest, name, "translation_key"],
+        "newest": [latest, score, name, "translation_key"],
+        "name": [name, latest, "translation_key"],
+    }[sort]
+
+
+def _filters_condition(selected: dict[str, list[str]], *, field: str, skip: str = "") -> Q:
+    """Entries (by *field*: "pk" or "entry_id") with a value of every selected group.
+
+    Within a group any ticked value will do; across groups all must hold. *skip* leaves one
+    group out, for that group's own counts.
+    """
+    conditions = [
+        Q(
+            **{
+                f"{field}__in": CatalogueFacetValue.objects.filter(
+                    group=group, value__in=values
+                ).values("entry_id")
+            }
+        )
+        for group, values in selected.items()
+        if group != skip
+    ]
+    return reduce(operator.and_, conditions, Q())
+
+
+def _facets(matching: Q, *, selected: dict[str, list[str]], lang: str) -> dict[str, list]:
+    """Every group's values and counts in ONE query.
+
+    A row of group G counts when its entry matches the query and every group's filters but
+    G's. Selected values are fetched even when nothing counts for them any more, so the
+    visitor can see (and untick) what they chose.
+    """
+    unselected = [group for group in FACETS if group not in selected]
+    per_group = [Q(group__in=unselected) & _filters_condition(selected, field="entry_id")]
+    per_group += [
+        Q(group=group) & _filters_condition(selected, field="entry_id", skip=group)
+        for group in selected
+    ]
+    counted = matching & reduce(operator.or_, per_group)
+    chosen = reduce(
+        operator.or_,
+        (Q(group=group, value__in=values) for group, values in selected.items()),
+        Q(pk__in=[]),
+    )
+    rows = (
+        CatalogueFacetValue.objects.filter(counted | chosen)
+        .values("group", "value", "label_vi", "label_en", "sort_order")
+        .annotate(count=Count("pk", filter=counted))
+        .order_by()
+    )
+    values: dict[str, dict[str, dict]] = defaultdict(dict)
+    for row in rows:
+        item = values[row["group"]].setdefault(row["value"], {**row, "count": 0, "_best": -1})
+        item["count"] += row["count"]
+        # Labels differ only while entries are being re-synced: show the most common one.
+        if row["count"] > item["_best"]:
+            item.update(label_vi=row["label_vi"], label_en=row["label_en"], _best=row["count"])
+    return {
+        group: _facet(group, values[group], chosen=set(selected.get(group, [])), lang=lang)
+        for group in FACETS
+    }
+
+
+def _facet(group: str, rows: dict[str, dict], *, chosen: set[str], lang: str) -> list[dict]:
+    """A group's values as the engine path lists them: its top values plus the selected."""
+    facet = FACETS[group]
+    # The engine's terms aggregation: the `size` values with the most entries (ties by value).
+    counted = sorted(
+        (row for row in rows.values() if row["count"] > 0),
+        key=lambda row: (-row["count"], row["value"]),
+    )[: facet.size]
+    shown = {row["value"]: row for row in counted}
+    shown |= {value: rows[value] for value in chosen if value in rows}
+    items = []
+    for value, row in shown.items():
+        if group == "top10":
+            label = TOP10_LABELS[lang].get(value, value)
+        else:
+            label = row["label_en"] if lang == "en" and row["label_en"] else row["label_vi"]
+        items.append(
+            {
+                "value": value,
+                "label": label,
+                "count": row["count"],
+                "selected": value in chosen,
+                "_order": row["sort_order"],
+            }
+        )
+    if facet.order == "sort":
+        items.sort(key=lambda item: (item["_order"], fold_text(item["label"])))
+    elif facet.order == "year":
+        items.sort(key=lambda item: item["value"], reverse=True)
+    elif facet.order == "top10":
+        rank = list(TOP10_LABELS[lang])
+        items.sort(key=lambda item: rank.index(item["value"]) if item["value"] in rank else 9)
+    else:
+        items.sort(key=lambda item: (-item["count"], fold_text(item["label"])))
+    for item in items:
+        del item["_order"]
+    return items
+
+
+# -- suggestion -------------------------------------------------------------------------
+
+
+def _suggestion(typed: tuple[str, ...]) -> str | None:
+    """The query with each word unknown to the names replaced by the closest known word.
+
+    The vocabulary is every word of every product and company name, folded, each mapped to
+    its most common spelling with diacritics, so "licostone" suggests "vicostone" and "thach
+    anhh" suggests "thạch anh". Restoring diacritics alone is no correction (the folded match
+    already finds those words): None is returned unless some word was corrected.
+    """
+    if not typed:
+        return None
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for names in CatalogueEntry.objects.values_list("names", flat=True):
+        for word in _words(names, fold=False):
+            spellings[fold_text(word)][word] += 1
+    vocabulary = list(spellings)
+    words, changed = [], False
+    for word in typed:
+        folded = fold_text(word)
+        if folded in spellings and word == folded:
+            # Typed without diacritics: offered with them, should the suggestion be shown.
+            words.append(spellings[folded].most_common(1)[0][0])
+            continue
+        known = any(form in spellings for form in _forms(folded))
+        if known or len(folded) < 3 or not folded.isalpha():
+            words.append(word)
+            continue
+        # difflib ranks the candidates; the engine's rule for how far a typo may go decides.
+        candidates = difflib.get_close_matches(
+            folded, vocabulary, n=SUGGESTION_CANDIDATES, cutoff=SUGGESTION_CUTOFF
+        )
+        allowed = 1 if len(folded) <= 5 else 2
+        close = next((c for c in candidates if _edit_distance(folded, c) <= allowed), None)
+        if close:
+            words.append(spellings[close].most_common(1)[0][0])
+            changed = True
+        else:
+            words.append(word)
+    return " ".join(words) if changed else None
+
+
+def _edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance counting a swap of two neighbours as one edit ("lde" -> "led")."""
+    previous, current = None, list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        before, previous, current = previous, current, [i] + [0] * len(second)
+        for j, b in enumerate(second, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[-1]
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+def _result(document: dict, *, score, lang: str, terms: _Terms | None, fuzzy: bool) -> dict:
+    """A result exactly as `query.parse_response` shapes an engine hit."""
+    languages = document.get("languages") or [lang]
+    shown = lang if lang in languages else languages[0]
+    company_name = document.get(f"company_name_{lang}")
+    sector = document.get("sector")
+    return {
+        "id": document.get(f"id_{shown}"),
+        "translation_key": document["translation_key"],
+        "language": shown,
+        "title": document.get(f"title_{shown}", ""),
+        "url": document.get(f"url_{shown}"),
+        "summary": document.get(f"summary_{shown}", ""),
+        "company": {"name": company_name, "url": document.get(f"company_url_{lang}")}
+        if company_name
+        else None,
+        "sector": {"value": sector, "label": document.get(f"sector_label_{lang}", sector)}
+        if sector
+        else None,
+        "years": sorted(int(year) for year in document.get("years", [])),
+        "top10": TOP10_VALUES.get(document.get("top10")),
+        "highlight": _highlight(document, shown=shown, lang=lang, terms=terms, fuzzy=fuzzy)
+        if terms is not None
+        else {},
+        "score": float(score) if score is not None else None,
+    }
+
+
+def _highlight(
+    document: dict, *, shown: str, lang: str, terms: _Terms, fuzzy: bool
+) -> dict[str, list[str]]:
+    """HTML fragments with the matched words in <mark>, everything else escaped.
+
+    The text shown is marked: the title, summary and description in the language the result
+    is shown in, the company name in the visitor's. A word is matched folded, so "den"
+    marks "Đèn" as written; with the trigram fallback, names also mark words close to a
+    query word.
+    """
+    forms = terms.folded_forms
+    query_words = [
+        word for words in terms.spellings for word in words if len(word) >= MIN_FUZZY_WORD
+    ]
+
+    def exact(folded: str) -> bool:
+        return folded in forms
+
+    def close(folded: str) -> bool:
+        return folded in forms or any(
+            difflib.SequenceMatcher(None, folded, word).ratio() >= FUZZY_MARK_CUTOFF
+            for word in query_words
+        )
+
+    highlight = {}
+    for base, name, fragments, size in HIGHLIGHTS:
+        text = document.get(f"{base}_{lang if base == 'company_name' else shown}")
+        if not text:
+            continue
+        matches = close if fuzzy and base in HIGHLIGHTED_NAMES else exact
+        marked = _fragments(text, matches=matches, count=fragments, size=size)
+        if marked:
+            highlight[name] = marked
+    return highlight
+
+
+def _fragments(
+    text: str, *, matches: Callable[[str], bool], count: int, size: int | None
+) -> list[str]:
+    """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold_text(m[0]))]
+    if not spans:
+        return []
+    if not count or not size or len(text) <= size:
+        return [_mark(text, spans)]
+    fragments, covered = [], -1
+    for start, end in spans:
+        if start < covered:
+            continue
+        # A quarter of the window before the word, then cut at spaces, not inside words.
+        begin = max(0, start - size // 4)
+        if begin > 0 and (space := text.find(" ", begin, start)) != -1:
+            begin = space + 1
+        finish = min(len(text), begin + size)
+        if finish < len(text) and (space := text.rfind(" ", end, finish)) != -1:
+            finish = space
+        finish = max(finish, end)
+        inside = [(s - begin, e - begin) for s, e in spans if s >= begin and e <= finish]
+        fragments.append(_mark(text[begin:finish], inside))
+        covered = finish
+        if len(fragments) == count:
+            break
+    return fragments
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces += [html.escape(text[cursor:start]), MARK_OPEN, html.escape(text[start:end])]
+        pieces.append(MARK_CLOSE)
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    return "".join(pieces)
+
+
+# -- validation (the same rules and messages as query.build_search) ---------------------
+
+
+def _check(*, lang: str, sort: str, page: int, per_page: int) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}.")
+    if sort not in SORTS:
+        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
+
+
+def _clean_query(q: str) -> str:
+    q = normalize_text(" ".join((q or "").split()))
+    if len(q) > MAX_QUERY_LENGTH:
+        raise ValueError(f"Queries are limited to {MAX_QUERY_LENGTH} characters.")
+    return q
+
+
+def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    unknown = set(filters) - set(FACETS)
+    if unknown:
+        raise ValueError(f"Unknown facet(s) {', '.join(sorted(unknown))}.")
+    cleaned = {}
+    for group, values in filters.items():
+        values = list(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
+        if values:
+            cleaned[group] = values
+    return cleaned

@@ -1,0 +1,124 @@
+"""The catalogue search's query parameters: one form for the API and the HTML pages.
+
+Everything is allow-listed: an unknown parameter, a value of the wrong shape, a facet value
+that does not exist, or a page that is not a positive integer is an error the caller shows
+(the API as a 400 with the messages, the HTML pages as a notice or, for `page`, a 404).
+"""
+
+import re
+
+from django import forms
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+from core.text import normalize_text
+
+GROUPS = ("sector", "year", "certification", "unit", "top10", "market")
+PARAMETERS = {"q", "sort", "page", "lang", *GROUPS}
+SORTS = ("relevance", "newest", "name")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
+
+
+def known_slugs() -> dict[str, set[str]]:
+    """The slugs each vocabulary group accepts (cached; cleared when a vocabulary changes)."""
+    slugs = cache.get(_VOCABULARY_CACHE)
+    if slugs is None:
+        from products.models import AdministrativeUnit, Certification, Market, Sector
+
+        slugs = {
+            "sector": set(Sector.objects.values_list("slug", flat=True)),
+            "certification": set(Certification.objects.values_list("slug", flat=True)),
+            "market": set(Market.objects.values_list("slug", flat=True)),
+            "unit": set(AdministrativeUnit.objects.values_list("slug", flat=True)),
+        }
+        cache.set(_VOCABULARY_CACHE, slugs, 60 * 60)
+    return slugs
+
+
+def _forget_slugs(sender, **kwargs):
+    if sender._meta.label in {
+        "products.Sector",
+        "products.Certification",
+        "products.Market",
+        "products.AdministrativeUnit",
+    }:
+        cache.delete(_VOCABULARY_CACHE)
+
+
+post_save.connect(_forget_slugs, dispatch_uid="catalogue-vocabulary-save")
+post_delete.connect(_forget_slugs, dispatch_uid="catalogue-vocabulary-delete")
+
+
+class CatalogueQueryForm(forms.Form):
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("Từ khoá dài tối đa %(limit_value)d ký tự.")},
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[(sort, sort) for sort in SORTS],
+        error_messages={"invalid_choice": _("Cách sắp xếp “%(value)s” không được hỗ trợ.")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": _("Số trang phải là số nguyên dương."),
+            "min_value": _("Số trang phải là số nguyên dương."),
+        },
+    )
+    lang = forms.ChoiceField(
+        required=False,
+        choices=[("vi", "vi"), ("en", "en")],
+        error_messages={"invalid_choice": _("Ngôn ngữ phải là vi hoặc en.")},
+    )
+
+    def __init__(self, data, *, language: str | None = None):
+        self._lists = {group: data.getlist(group) for group in GROUPS} if data else {}
+        self._unknown = sorted(set(data or ()) - PARAMETERS)
+        self._language = language
+        super().__init__(data)
+
+    def clean_q(self):
+        return " ".join(normalize_text(self.cleaned_data["q"]).split())
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self._unknown:
+            self.add_error(None, _("Tham số “%(name)s” không được hỗ trợ.") % {"name": name})
+        slugs = known_slugs()
+        filters = {}
+        for group in GROUPS:
+            values = []
+            for raw in self._lists.get(group, []):
+                value = raw.strip()
+                if group == "year":
+                    if not (value.isdigit() and 2005 <= int(value) <= 2100):
+                        self.add_error(None, _("Năm “%(value)s” không hợp lệ.") % {"value": raw})
+                        continue
+                elif group == "top10":
+                    if value not in ("true", "false"):
+                        self.add_error(None, _("top10 phải là true hoặc false."))
+                        continue
+                elif not _SLUG.match(value) or value not in slugs[group]:
+                    self.add_error(
+                        None,
+                        _("Không có giá trị “%(value)s” cho bộ lọc %(group)s.")
+                        % {"value": raw, "group": group},
+                    )
+                    continue
+                if value not in values:
+                    values.append(value)
+            if values:
+                filters[group] = values
+        cleaned["filters"] = filters
+        cleaned["sort"] = cleaned.get("sort") or "relevance"
+        cleaned["page"] = cleaned.get("page") or 1
+        cleaned["lang"] = cleaned.get("lang") or self._language or "vi"
+        return cleaned
+
+    def messages(self) -> list[str]:
+        return [str(message) for messages in self.errors.values() for message in messages]

@@ -1,0 +1,144 @@
+"""The catalogue search's database path: one searchable row per product, and its facets.
+
+When no engine is configured (`SEARCH_URL` unset: `make run`, small deployments) the catalogue
+is searched in the database. Searching the live pages directly would mean joining pages,
+companies, vocabularies and recognitions on every request, and neither SQLite nor PostgreSQL
+folds Vietnamese diacritics by itself (FTS5 keeps "ộ" and "đ"; `unaccent` is an extension and
+still leaves "đ"). So each product gets one denormalised `CatalogueEntry`, built from the same
+`product_document()` the engine indexes (one source of what is searchable), with its text
+stored twice: as written and folded. Facets live in `CatalogueFacetValue`, one row per value,
+so their counts are a GROUP BY. Both are written by `search.catalogue.database` only; they are
+a cache of the pages and can be rebuilt from them at any time (`rebuild_entries()`).
+"""
+
+from django.db import models
+
+
+class CatalogueEntry(models.Model):
+    """One product (every translation sharing a `translation_key`) as the search sees it.
+
+    The display fields (titles, URLs, company, sector) are columns so that sorting and the
+    "did you mean" vocabulary need no JSON; `document` keeps the whole product document so a
+    page of results renders, highlights included, from this one table.
+
+    The match columns hold words separated by single spaces with a space at each end
+    (" den led rang dong "), so that `LIKE '% den %'` finds whole words on every database:
+
+    - `text`: every searchable field of both languages, NFC and lower-cased, to rank a query
+      typed with its diacritics ("đèn") above one that only matches folded ("den" ~ "đen").
+    - `folded_text`: the same text folded (`core.text.fold_text`: "đèn" -> "den").
+    - `names`/`folded_names`: product and company names only, for the "title above body"
+      ranking, the trigram fallback on PostgreSQL and the suggestion vocabulary.
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    title_vi = models.CharField(max_length=255, blank=True)
+    title_en = models.CharField(max_length=255, blank=True)
+    # Text, not CharField: a URL is a whole page path, which Wagtail does not bound at 255.
+    url_vi = models.TextField(blank=True)
+    url_en = models.TextField(blank=True)
+    summary_vi = models.TextField(blank=True)
+    summary_en = models.TextField(blank=True)
+    company_name_vi = models.CharField(max_length=255, blank=True)
+    company_name_en = models.CharField(max_length=255, blank=True)
+    company_url_vi = models.TextField(blank=True)
+    company_url_en = models.TextField(blank=True)
+    sector = models.SlugField(max_length=100, blank=True)
+    sector_label_vi = models.CharField(max_length=200, blank=True)
+    sector_label_en = models.CharField(max_length=200, blank=True)
+    # Three-valued like the recognition records: None is "unknown", never "no".
+    top10 = models.BooleanField(null=True)
+    # The most recent recognition year, for the "newest" sort (None sorts last).
+    latest_year = models.PositiveSmallIntegerField(null=True)
+    # Folded names, so "Đèn" sorts among the D's as in the engine's `sort_folded` normalizer.
+    sort_name_vi = models.CharField(max_length=255, blank=True)
+    sort_name_en = models.CharField(max_length=255, blank=True)
+    names = models.TextField(blank=True)
+    folded_names = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    folded_text = models.TextField(blank=True)
+    document = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mục tìm kiếm sản phẩm"
+        verbose_name_plural = "mục tìm kiếm sản phẩm"
+
+    def __str__(self):
+        return self.title_vi or self.title_en or str(self.translation_key)
+
+
+class CatalogueFacetValue(models.Model):
+    """One facet value of one entry: a sector, a year, a certification, a market, a ward...
+
+    Facets are multi-valued (a product has several years and certifications), so they are rows
+    rather than columns: filtering is `entry IN (rows of group G with value IN (...))`, and a
+    group's counts are one GROUP BY over (group, value). Values are the language-independent
+    slugs the facets and URLs use; both labels are stored so a count needs no join to the
+    vocabularies. `sort_order` carries the sector's official order (0 for other groups).
+    """
+
+    class Group(models.TextChoices):
+        SECTOR = "sector", "Nhóm ngành"
+        YEAR = "year", "Năm công nhận"
+        CERTIFICATION = "certification", "Chứng nhận"
+        MARKET = "market", "Thị trường xuất khẩu"
+        UNIT = "unit", "Phường/xã"
+        TOP10 = "top10", "Top 10"
+
+    entry = models.ForeignKey(CatalogueEntry, on_delete=models.CASCADE, related_name="facet_values")
+    group = models.CharField(max_length=20, choices=Group.choices)
+    value = models.CharField(max_length=100)
+    label_vi = models.CharField(max_length=255, blank=True)
+    label_en = models.CharField(max_length=255, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "giá trị bộ lọc"
+        verbose_name_plural = "giá trị bộ lọc"
+        indexes = [models.Index(fields=["group", "value"], name="search_facet_group_value")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "group", "value"], name="search_facet_unique_per_entry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group}={self.value}"
+
+
+class Synonym(models.Model):
+    """Words that mean the same to searchers ("bình nóng lạnh" = "bình nước nóng").
+
+    Both search paths expand a query with its groups at query time, so an editor's change
+    applies to the next search, with no reindex and no engine plugin.
+    """
+
+    term = models.CharField(
+        "Từ hoặc cụm từ",
+        max_length=120,
+        unique=True,
+        help_text="Ví dụ: bình nóng lạnh. Không phân biệt dấu và chữ hoa khi tìm.",
+    )
+    alternatives = models.TextField(
+        "Đồng nghĩa",
+        help_text="Mỗi dòng một cách gọi khác, ví dụ: bình nước nóng. Áp dụng theo cả hai chiều.",
+    )
+
+    class Meta:
+        verbose_name = "từ đồng nghĩa"
+        verbose_name_plural = "từ đồng nghĩa"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def alternative_list(self) -> list[str]:
+        return [line.strip() for line in self.alternatives.splitlines() if line.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.alternative_list:
+            raise ValidationError({"alternatives": "Nhập ít nhất một cách gọi khác."})

@@ -1,0 +1,505 @@
+"""The catalogue search's database path, on whichever database the suite runs on.
+
+SQLite by default; PostgreSQL with DATABASE_URL (scripts/postgres.sh). The behaviour is the
+engine path's (tests/search/test_catalogue_engine.py): where a database can do less, the test
+says what it does instead, computed from the connection, never skipped.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from products.factories import (
+    AdministrativeUnitFactory,
+    CertificationFactory,
+    MarketFactory,
+    SectorFactory,
+)
+from products.models import ProductCertification, ProductMarket
+from search.catalogue.database import (
+    database_capabilities,
+    rebuild_entries,
+    search_database,
+    sync_entry,
+)
+from search.catalogue.documents import product_document
+from search.models import CatalogueEntry, CatalogueFacetValue
+from tests.content import make_company, make_product
+
+pytestmark = pytest.mark.django_db
+
+SYNONYMS = {"bình nóng lạnh": ["bình nước nóng"], "tnhh": ["trách nhiệm hữu hạn"]}
+# Counts, page, facets; with nothing matching also the trigram counts and the vocabulary.
+QUERIES_PER_SEARCH = 3
+QUERIES_PER_EMPTY_SEARCH = 5
+
+
+def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, **paging):
+    return search_database(
+        q=q, lang=lang, filters=filters or {}, sort=sort, synonyms=synonyms, **paging
+    )
+
+
+def titles(response):
+    return [result["title"] for result in response["results"]]
+
+
+def synced(*products):
+    for product in products:
+        assert sync_entry(product.translation_key)
+    return products
+
+
+@pytest.fixture
+def rang_dong(site_tree):
+    return make_company(
+        site_tree,
+        title="Rạng Đông",
+        slug="rang-dong",
+        legal_name="Công ty Cổ phần Bóng đèn Phích nước Rạng Đông",
+        english={"Công ty Cổ phần Bóng đèn Phích nước Rạng Đông": "Rang Dong Light Source JSC"},
+    )
+
+
+@pytest.fixture
+def minh_phat(site_tree):
+    return make_company(site_tree, title="Minh Phát", slug="minh-phat")
+
+
+@pytest.fixture
+def led(site_tree, rang_dong):
+    return make_product(
+        site_tree,
+        company=rang_dong,
+        title="Đèn LED Rạng Đông",
+        slug="den-led-rang-dong",
+        summary="Đèn LED tiết kiệm điện.",
+        english={
+            "Đèn LED Rạng Đông": "Rạng Đông LED lamps",
+            "den-led-rang-dong": "rang-dong-led-lamps",
+            "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps.",
+        },
+        recognitions=[{"year": 2021, "is_top10": True}, {"year": 2024, "is_top10": None}],
+    )
+
+
+# -- entries ----------------------------------------------------------------------------
+
+
+def test_an_entry_is_the_product_document_with_folded_text(led, english):
+    assert sync_entry(led.translation_key) is True
+
+    entry = CatalogueEntry.objects.get(translation_key=led.translation_key)
+    assert entry.document == product_document(led.translation_key)
+    assert (entry.title_vi, entry.title_en) == ("Đèn LED Rạng Đông", "Rạng Đông LED lamps")
+    assert entry.url_en == "/en/products/rang-dong-led-lamps/"
+    assert entry.company_url_vi == "/doanh-nghiep/rang-dong/"
+    assert (entry.top10, entry.latest_year, entry.sector) == (True, 2024, "dien-dien-tu")
+    assert entry.sort_name_vi == "den led rang dong"
+    # Whole words between spaces, both languages, as written (lower-cased) and folded.
+    assert " đèn led rạng đông " in entry.text and " lamps " in entry.text
+    assert " den led rang dong " in entry.folded_text
+    assert " electrical and electronics " in entry.folded_text
+    assert "đ" not in entry.folded_text and "đ" not in entry.folded_names
+    assert " rang dong light source jsc " in entry.folded_names
+    facets = set(entry.facet_values.values_list("group", "value", "label_en"))
+    assert facets == {
+        ("sector", "dien-dien-tu", "Electrical and electronics"),
+        ("year", "2021", "2021"),
+        ("year", "2024", "2024"),
+        ("top10", "true", "Yes"),
+    }
+
+    led.get_translation(english).unpublish()
+    led.unpublish()
+    assert sync_entry(led.translation_key) is False
+    assert not CatalogueEntry.objects.exists()
+    assert not CatalogueFacetValue.objects.exists()
+
+
+def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, minh_phat):
+    other = make_product(
+        site_tree, company=minh_phat, title="Quạt điện", slug="quat-dien", translate=False
+    )
+    assert rebuild_entries() == 2
+    other.unpublish()
+    calls = []
+
+    assert rebuild_entries(progress=lambda done, total: calls.append((done, total))) == 1
+    assert list(CatalogueEntry.objects.values_list("title_vi", flat=True)) == ["Đèn LED Rạng Đông"]
+    assert calls == [(1, 1)]
+
+
+# -- matching and ranking ---------------------------------------------------------------
+
+
+def test_folded_query_finds_diacritics_and_exact_spelling_ranks_first(site_tree, led, minh_phat):
+    plain = make_product(
+        site_tree, company=minh_phat, title="Den LED Rang Dong", slug="den-led-khong-dau"
+    )
+    synced(led, plain)
+
+    folded = search("den led rang dong")
+    assert set(titles(folded)) == {"Đèn LED Rạng Đông", "Den LED Rang Dong"}
+    assert titles(folded)[0] == "Den LED Rang Dong"
+
+    exact = search("Đèn LED Rạng Đông")
+    assert titles(exact) == ["Đèn LED Rạng Đông", "Den LED Rang Dong"]
+    assert exact["results"][0]["score"] > exact["results"][1]["score"]
+
+    # Folded words are marked in the text as written.
+    [with_diacritics] = [r for r in search("den led")["results"] if r["title"].startswith("Đ")]
+    assert with_diacritics["highlight"]["title"] == ["<mark>Đèn</mark> <mark>LED</mark> Rạng Đông"]
+
+
+def test_d_with_stroke_folds_to_d(site_tree, led, minh_phat):
+    don = make_product(site_tree, company=minh_phat, title="Máy Don", slug="may-don")
+    synced(led, don)
+
+    for query in ("rang dong", "RẠNG ĐÔNG", "đong", "Dông"):
+        assert titles(search(query)) == ["Đèn LED Rạng Đông"], query
+    result = search("dong")["results"][0]
+    assert result["highlight"]["company"] == ["Rạng <mark>Đông</mark>"]
+    # Whole words: "don" is not "Đông" (nor its start), though "Đon" is "Don".
+    assert titles(search("don")) == titles(search("Đon")) == ["Máy Don"]
+
+
+def test_every_word_must_match_and_names_rank_above_the_body(site_tree, minh_phat):
+    named = make_product(site_tree, company=minh_phat, title="Quạt trần", slug="quat-tran")
+    described = make_product(
+        site_tree,
+        company=minh_phat,
+        title="Động cơ điện",
+        slug="dong-co",
+        summary="Động cơ cho quạt trần và máy bơm.",
+    )
+    synced(described, named)
+
+    assert titles(search("quạt trần")) == ["Quạt trần", "Động cơ điện"]
+    assert titles(search("quạt bơm")) == ["Động cơ điện"]
+    assert search("quạt tủ lạnh")["count"] == 0
+
+
+def test_english_query_finds_a_product_by_its_translation_or_sector(site_tree, minh_phat):
+    heater = make_product(
+        site_tree,
+        company=minh_phat,
+        title="Bình nước nóng",
+        slug="binh-nuoc-nong",
+        english={"Bình nước nóng": "Storage water heater", "binh-nuoc-nong": "water-heater"},
+    )
+    synced(heater)
+
+    english = search("water heaters", lang="en")
+    assert titles(english) == ["Storage water heater"]
+    assert english["results"][0]["url"] == "/en/products/water-heater/"
+    assert english["results"][0]["language"] == "en"
+    assert english["results"][0]["sector"] == {
+        "value": "dien-dien-tu",
+        "label": "Electrical and electronics",
+    }
+    assert english["results"][0]["highlight"]["title"] == [
+        "Storage <mark>water</mark> <mark>heater</mark>"
+    ]
+    # The same English words from the Vietnamese site show the Vietnamese page.
+    assert titles(search("water heater", lang="vi")) == ["Bình nước nóng"]
+    # The English sector label is searchable too.
+    assert titles(search("electronics heater", lang="en")) == ["Storage water heater"]
+
+
+def test_synonyms_expand_the_query_in_both_directions(site_tree):
+    ferroli = make_company(
+        site_tree,
+        title="Ferroli",
+        slug="ferroli",
+        legal_name="Công ty trách nhiệm hữu hạn Ferroli Việt Nam",
+    )
+    storage = make_product(
+        site_tree, company=ferroli, title="Bình nước nóng Ferroli", slug="ferroli-bnn"
+    )
+    instant = make_product(
+        site_tree, company=ferroli, title="Bình nóng lạnh Ferroli", slug="ferroli-bnl"
+    )
+    synced(storage, instant)
+
+    assert titles(search("bình nóng lạnh")) == ["Bình nóng lạnh Ferroli"]
+    # Both directions; the spelling typed ranks above the synonym's.
+    assert titles(search("bình nóng lạnh", synonyms=SYNONYMS)) == [
+        "Bình nóng lạnh Ferroli",
+        "Bình nước nóng Ferroli",
+    ]
+    assert titles(search("bình nước nóng", synonyms=SYNONYMS)) == [
+        "Bình nước nóng Ferroli",
+        "Bình nóng lạnh Ferroli",
+    ]
+    # Fold-insensitive: typed without diacritics, the group still applies.
+    assert search("binh nong lanh", synonyms=SYNONYMS)["count"] == 2
+    # The synonym's words are marked too.
+    marked = search("binh nong lanh", synonyms=SYNONYMS)["results"][1]["highlight"]["title"]
+    assert marked == ["<mark>Bình</mark> <mark>nước</mark> <mark>nóng</mark> Ferroli"]
+    assert search("tnhh")["count"] == 0
+    assert search("tnhh", synonyms=SYNONYMS)["count"] == 2
+    assert search("công ty trách nhiệm hữu hạn", synonyms=SYNONYMS)["count"] == 2
+
+
+# -- facets, sorts, pages ---------------------------------------------------------------
+
+
+@pytest.fixture
+def facet_products(site_tree, minh_phat):
+    iso = CertificationFactory(slug="iso-9001", name="ISO 9001")
+    tcvn = CertificationFactory(slug="hop-chuan-tcvn", name="Hợp chuẩn TCVN")
+    eu = MarketFactory(slug="eu", name="Liên minh châu Âu", name_en="European Union")
+    electrical = SectorFactory(slug="dien-dien-tu")
+    mechanical = SectorFactory(slug="co-khi-che-tao")
+    rows = [
+        ("Máy biến áp", electrical, 2021, [iso], [eu]),
+        ("Cáp điện", electrical, 2023, [tcvn], []),
+        ("Ống thép", mechanical, 2021, [iso, tcvn], [eu]),
+        ("Khuôn mẫu", mechanical, 2019, [], []),
+    ]
+    products = []
+    for number, (title, sector, year, certifications, markets) in enumerate(rows):
+        product = make_product(
+            site_tree,
+            company=minh_phat,
+            title=title,
+            slug=f"san-pham-{number}",
+            sector=sector,
+            recognitions=[{"year": year, "is_top10": year == 2021}],
+            translate=False,
+        )
+        for certification in certifications:
+            ProductCertification.objects.create(page=product, certification=certification)
+        for market in markets:
+            ProductMarket.objects.create(page=product, market=market)
+        products.append(product)
+    return synced(*products)
+
+
+def counts(response, group):
+    return {item["value"]: item["count"] for item in response["facets"][group]}
+
+
+def selected(response, group):
+    return {item["value"] for item in response["facets"][group] if item["selected"]}
+
+
+def test_facets_are_multi_select_within_a_group_and_intersect_across(facet_products):
+    everything = search()
+    assert everything["count"] == 4
+    assert set(everything["facets"]) == {
+        "sector",
+        "year",
+        "certification",
+        "market",
+        "unit",
+        "top10",
+    }
+    assert counts(everything, "sector") == {"dien-dien-tu": 2, "co-khi-che-tao": 2}
+    assert counts(everything, "year") == {"2021": 2, "2023": 1, "2019": 1}
+    assert counts(everything, "certification") == {"iso-9001": 2, "hop-chuan-tcvn": 2}
+    assert counts(everything, "top10") == {"true": 2, "false": 2}
+    assert [item["value"] for item in everything["facets"]["year"]] == ["2023", "2021", "2019"]
+    # Sectors in the programme's official order, not by count or name.
+    assert [item["value"] for item in everything["facets"]["sector"]] == [
+        "co-khi-che-tao",
+        "dien-dien-tu",
+    ]
+
+    # One sector ticked: its own group still counts every sector (multi-select) ...
+    electrical = search(filters={"sector": ["dien-dien-tu"]})
+    assert sorted(titles(electrical)) == ["Cáp điện", "Máy biến áp"]
+    assert counts(electrical, "sector") == {"dien-dien-tu": 2, "co-khi-che-tao": 2}
+    assert selected(electrical, "sector") == {"dien-dien-tu"}
+    # ... while the other groups count within it.
+    assert counts(electrical, "year") == {"2021": 1, "2023": 1}
+    assert counts(electrical, "market") == {"eu": 1}
+
+    # Two values of one group: either (OR).
+    assert search(filters={"sector": ["dien-dien-tu", "co-khi-che-tao"]})["count"] == 4
+    assert search(filters={"certification": ["iso-9001", "hop-chuan-tcvn"]})["count"] == 3
+
+    # Two groups: both (AND); each group is counted under the other's filter.
+    crossed = search(filters={"sector": ["dien-dien-tu"], "year": ["2021", "2019"]})
+    assert titles(crossed) == ["Máy biến áp"]
+    assert counts(crossed, "sector") == {"dien-dien-tu": 1, "co-khi-che-tao": 2}
+    # A ticked value that nothing matches any more stays listed (count 0) so it can be unticked.
+    assert counts(crossed, "year") == {"2021": 1, "2023": 1, "2019": 0}
+    assert counts(crossed, "certification") == {"iso-9001": 1}
+    assert selected(crossed, "year") == {"2021", "2019"}
+
+    # The query narrows every group's counts.
+    queried = search("thép", filters={"top10": ["true"]})
+    assert titles(queried) == ["Ống thép"]
+    assert counts(queried, "top10") == {"true": 1}
+    assert counts(queried, "certification") == {"iso-9001": 1, "hop-chuan-tcvn": 1}
+
+
+def test_facet_labels_follow_the_language(facet_products, site_tree, minh_phat):
+    ward = AdministrativeUnitFactory(name="Phường Hoàn Kiếm", name_en="Hoan Kiem Ward")
+    minh_phat.unit = ward
+    minh_phat.save_revision().publish()
+    synced(*facet_products)
+
+    vietnamese = {item["value"]: item["label"] for item in search()["facets"]["market"]}
+    english = {item["value"]: item["label"] for item in search(lang="en")["facets"]["market"]}
+    assert vietnamese == {"eu": "Liên minh châu Âu"}
+    assert english == {"eu": "European Union"}
+    assert search(lang="en")["facets"]["unit"] == [
+        {"value": ward.slug, "label": "Hoan Kiem Ward", "count": 4, "selected": False}
+    ]
+    assert [item["label"] for item in search(lang="en")["facets"]["top10"]] == ["Yes", "No"]
+    assert [item["label"] for item in search()["facets"]["top10"]] == ["Có", "Không"]
+    # These products have no English page: the English catalogue shows the Vietnamese one.
+    result = search("ống thép", lang="en")["results"][0]
+    assert (result["language"], result["title"]) == ("vi", "Ống thép")
+    assert result["url"] == "/san-pham/san-pham-2/"
+    assert (result["years"], result["top10"]) == ([2021], True)
+
+
+def test_sorts_by_relevance_newest_and_name(facet_products):
+    assert titles(search(sort="newest")) == ["Cáp điện", "Máy biến áp", "Ống thép", "Khuôn mẫu"]
+    # Folded, so "Ống" sorts among the O's, after "Máy".
+    assert titles(search(sort="name")) == ["Cáp điện", "Khuôn mẫu", "Máy biến áp", "Ống thép"]
+    # Without a query every entry is as relevant: newest first, then by name.
+    assert titles(search()) == titles(search(sort="newest"))
+    with pytest.raises(ValueError, match="Unknown sort"):
+        search(sort="price")
+
+
+def test_pages_and_their_limits(facet_products):
+    first = search(sort="name", per_page=3)
+    assert (first["count"], first["page"], first["num_pages"]) == (4, 1, 2)
+    assert titles(first) == ["Cáp điện", "Khuôn mẫu", "Máy biến áp"]
+    second = search(sort="name", per_page=3, page=2)
+    assert (second["page"], titles(second)) == (2, ["Ống thép"])
+    # Past the last page: no results, not the last page again (the view turns it into a 404).
+    beyond = search(sort="name", per_page=3, page=3)
+    assert (beyond["count"], beyond["results"]) == (4, [])
+    assert search("không có gì như thế")["num_pages"] == 1
+    for paging in ({"page": 0}, {"per_page": 101}, {"page": 1001, "per_page": 10}):
+        with pytest.raises(ValueError):
+            search(**paging)
+    with pytest.raises(ValueError, match="Unknown facet"):
+        search(filters={"price": ["1"]})
+    with pytest.raises(ValueError, match="200 characters"):
+        search("a" * 201)
+
+
+# -- highlights, suggestions, typos -----------------------------------------------------
+
+
+def test_highlight_escapes_markup_but_keeps_mark(site_tree, minh_phat):
+    product = make_product(
+        site_tree,
+        company=minh_phat,
+        title="Bóng đèn",
+        slug="bong-den",
+        summary="Bóng đèn <script>alert('x')</script> tiết kiệm điện",
+        description=[
+            ("paragraph", RichText(f"<p>{'Mở đầu dài dòng. ' * 20}Công nghệ tiết kiệm.</p>")),
+        ],
+    )
+    synced(product)
+
+    highlight = search("tiết kiệm")["results"][0]["highlight"]
+    [fragment] = highlight["summary"]
+    assert "<script>" not in fragment
+    assert "&lt;script&gt;" in fragment
+    assert "<mark>tiết</mark> <mark>kiệm</mark>" in fragment
+    assert fragment.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+    # A long description gives a fragment around the match, not the whole text.
+    [excerpt] = highlight["description"]
+    assert excerpt.endswith("Công nghệ <mark>tiết</mark> <mark>kiệm</mark>.")
+    assert len(excerpt.replace("<mark>", "").replace("</mark>", "")) <= 160
+    assert "title" not in highlight
+
+
+def test_a_zero_result_query_offers_a_suggestion(site_tree, minh_phat):
+    product = make_product(
+        site_tree, company=minh_phat, title="Đá thạch anh Vicostone", slug="vicostone"
+    )
+    synced(product)
+
+    # Two letters swapped: too far for trigrams, close enough for difflib.
+    response = search("đá vicotsone")
+    assert response["count"] == 0
+    assert response["suggestion"] == "đá vicostone"
+    # The suggestion restores diacritics only along with a real correction.
+    assert search("thach anhh")["suggestion"] == "thạch anh"
+    assert search("vicostone")["suggestion"] is None
+    assert search("đá quạt")["suggestion"] is None  # every word is known: nothing to correct
+
+
+def test_a_typo_falls_back_to_what_the_database_supports(site_tree, minh_phat):
+    product = make_product(
+        site_tree, company=minh_phat, title="Đá thạch anh Vicostone", slug="vicostone"
+    )
+    synced(product)
+    capabilities = sorted(database_capabilities())
+    assert ("trigram" in capabilities) == (connection.vendor == "postgresql")
+
+    response = search("vicostome")
+    for capability in capabilities:
+        if capability == "trigram":
+            # The migration created pg_trgm, and word similarity finds the product.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+                assert cursor.fetchone() == (1,)
+            assert titles(response) == ["Đá thạch anh Vicostone"]
+            assert response["results"][0]["highlight"]["title"] == [
+                "Đá thạch anh <mark>Vicostone</mark>"
+            ]
+            assert search("vicostome", filters={"year": ["1999"]})["count"] == 0
+        elif capability == "suggestion":
+            assert response["suggestion"] == "vicostone"
+        else:
+            pytest.fail(f"untested capability {capability}")
+    if "trigram" not in capabilities:
+        assert response["count"] == 0
+
+
+# -- cost -------------------------------------------------------------------------------
+
+
+def test_a_search_costs_the_same_queries_whatever_the_catalogue(
+    site_tree, minh_phat, django_assert_max_num_queries
+):
+    certification = CertificationFactory()
+
+    def grow(count, offset):
+        for index in range(offset, offset + count):
+            product = make_product(
+                site_tree,
+                company=minh_phat,
+                title=f"Đèn LED {index}",
+                slug=f"den-led-{index}",
+                recognitions=[{"year": 2020 + index % 5, "is_top10": index % 2 == 0}],
+                translate=False,
+            )
+            ProductCertification.objects.create(page=product, certification=certification)
+            sync_entry(product.translation_key)
+
+    def measured(**kwargs):
+        with CaptureQueriesContext(connection) as queries:
+            search(**kwargs)
+        return len(queries)
+
+    arguments = {
+        "q": "đèn led",
+        "filters": {"sector": ["dien-dien-tu"], "year": ["2021", "2022"]},
+        "synonyms": SYNONYMS,
+        "per_page": 50,
+    }
+    grow(2, 0)
+    small = measured(**arguments)
+    grow(30, 2)
+    with django_assert_max_num_queries(QUERIES_PER_SEARCH):
+        response = search(**arguments)
+    expected = sum(1 for index in range(32) if 2020 + index % 5 in (2021, 2022))
+    assert response["count"] == expected and len(response["results"]) == expected
+    assert measured(**arguments) == small
+    with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
+        assert search("đèn lde")["suggestion"] == "đèn led"

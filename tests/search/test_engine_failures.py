@@ -1,0 +1,155 @@
+"""The engine down, frozen or silent: pages keep serving and editors keep publishing.
+
+Each failure is real: a port nobody listens on, a listening socket that never answers, and
+(with the engine pass) the node itself frozen with SIGSTOP. Searches are answered from the
+database path with a notice; `check_catalogue_index --repair` catches up afterwards.
+"""
+
+import io
+import json
+import os
+import signal
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from search.catalogue.sync import update_products
+from tests.content import make_company, make_product
+
+
+def closed_port_url():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def silent_server():
+    """A socket that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+@pytest.fixture
+def product(site_tree, settings):
+    settings.SEARCH_URL = ""
+    company = make_company(site_tree, title="Rạng Đông", slug="rang-dong")
+    led = make_product(
+        site_tree,
+        company=company,
+        title="Đèn LED Rạng Đông",
+        slug="den-led-rang-dong",
+        translate=False,
+    )
+    update_products([led.translation_key])
+    return led
+
+
+def assert_served_from_the_database(client):
+    response = client.get("/api/catalogue/", {"q": "den led"})
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert [result["title"] for result in data["results"]] == ["Đèn LED Rạng Đông"]
+    assert "cơ sở dữ liệu" in data["notice"]
+    page = client.get("/san-pham/", {"q": "den led"})
+    assert page.status_code == 200
+    assert "Máy tìm kiếm đang tạm gián đoạn" in page.content.decode()
+    assert client.get("/tim-kiem/", {"q": "den led"}).status_code == 200
+
+
+def publish_succeeds(product, django_capture_on_commit_callbacks):
+    product.title = "Đèn LED Rạng Đông thế hệ mới"
+    with django_capture_on_commit_callbacks(execute=True):
+        product.save_revision().publish()
+    product.refresh_from_db()
+    assert product.live and product.title.endswith("thế hệ mới")
+
+
+def test_a_port_nobody_listens_on(client, product, settings, django_capture_on_commit_callbacks):
+    settings.SEARCH_URL = closed_port_url()
+    assert_served_from_the_database(client)
+    publish_succeeds(product, django_capture_on_commit_callbacks)
+
+
+def test_a_socket_that_never_answers(
+    client, product, settings, silent_server, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_URL = silent_server
+    settings.SEARCH_TIMEOUT = 0.5
+    assert_served_from_the_database(client)
+    publish_succeeds(product, django_capture_on_commit_callbacks)
+
+
+def _engine_pid() -> int:
+    port = urlparse(django_settings.SEARCH_URL).port
+    pid_file = Path(django_settings.BASE_DIR) / "var" / "search-engine" / f"node-{port}.pid"
+    assert pid_file.exists(), f"the engine pass starts its node with a pid file ({pid_file})"
+    return int(pid_file.read_text())
+
+
+@pytest.mark.engine
+def test_a_frozen_node_then_repair(client, site_tree, settings, django_capture_on_commit_callbacks):
+    import uuid
+
+    from search.catalogue.engine import as_dict, get_client, index_name
+    from search.catalogue.indexing import rebuild
+
+    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
+    settings.SEARCH_TIMEOUT = 1.0
+    company = make_company(site_tree, title="Rạng Đông", slug="rang-dong")
+    led = make_product(
+        site_tree,
+        company=company,
+        title="Đèn LED Rạng Đông",
+        slug="den-led-rang-dong",
+        translate=False,
+    )
+    update_products([led.translation_key])
+    rebuild()
+    pid = _engine_pid()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        assert_served_from_the_database(client)
+        publish_succeeds(led, django_capture_on_commit_callbacks)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    out = io.StringIO()
+    with pytest.raises(Exception, match="drifted"):
+        call_command("check_catalogue_index", stdout=out)
+    assert "stale: 1" in out.getvalue()
+    call_command("check_catalogue_index", "--repair", stdout=io.StringIO())
+    clean = io.StringIO()
+    call_command("check_catalogue_index", stdout=clean)
+    assert "The index matches the database." in clean.getvalue()
+    data = json.loads(client.get("/api/catalogue/", {"q": "the he moi"}).content)
+    assert "notice" not in data
+    assert [result["title"] for result in data["results"]] == ["Đèn LED Rạng Đông thế hệ mới"]
+    client_ = get_client()
+    for name in as_dict(client_.indices.get(index=f"{index_name()}*")):
+        client_.indices.delete(index=name)
