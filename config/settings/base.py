@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's search tables and the catalogue's trigram index use PostgreSQL features.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [

@@ -98,7 +98,8 @@ SUGGESTION_CANDIDATES = 5
 FUZZY_MARK_CUTOFF = 0.75
 MIN_FUZZY_WORD = 4
 
-# Relevance as one integer, so ordering needs one expression and `score` explains it:
+# Relevance as one integer (the trigram fallback ranks by similarity instead), so ordering
+# needs one expression and `score` explains it:
 # as typed with diacritics > any folded match of the query as typed > a synonym-only match;
 # then the names matching the whole query as a phrase, then how many words are in the names.
 EXACT_WEIGHT = 1000
@@ -292,13 +293,17 @@ def search_database(
     entries = CatalogueEntry.objects.all()
     if terms is not None:
         entries = entries.filter(_strict_condition(terms))
+    # One query for both: the count shown, and whether the words match anything at all.
     counts = entries.aggregate(count=Count("pk", filter=filtered or None), anywhere=Count("pk"))
     count, fuzzy, suggestion = counts["count"], False, None
     if terms is not None and not counts["anywhere"]:
         # Nothing has every word, whatever the filters: the query itself is the problem.
         if terms.spellings and "trigram" in database_capabilities():
-            count = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).filter(filtered).count()
-            fuzzy = count > 0
+            similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).aggregate(
+                count=Count("pk", filter=filtered or None), anywhere=Count("pk")
+            )
+            # Facets then count the similar entries, even if the filters exclude them all.
+            count, fuzzy = similar["count"], similar["anywhere"] > 0
         suggestion = _suggestion(terms.typed)
 
     def matching(prefix: str = "") -> Q:
