@@ -61,11 +61,12 @@ from search.catalogue.query import (
     MARK_CLOSE,
     MARK_OPEN,
     MAX_PER_PAGE,
-    MAX_QUERY_LENGTH,
     MAX_RESULT_WINDOW,
     SORTS,
     TOP10_LABELS,
     TOP10_VALUES,
+    _clean_filters,
+    _clean_query,
     expand_synonyms,
 )
 from search.models import CatalogueEntry, CatalogueFacetValue
@@ -702,22 +703,3 @@ def _check(*, lang: str, sort: str, page: int, per_page: int) -> None:
         raise ValueError("page must be >= 1 and per_page between 1 and 100.")
     if page * per_page > MAX_RESULT_WINDOW:
         raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
-
-
-def _clean_query(q: str) -> str:
-    q = normalize_text(" ".join((q or "").split()))
-    if len(q) > MAX_QUERY_LENGTH:
-        raise ValueError(f"Queries are limited to {MAX_QUERY_LENGTH} characters.")
-    return q
-
-
-def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
-    unknown = set(filters) - set(FACETS)
-    if unknown:
-        raise ValueError(f"Unknown facet(s) {', '.join(sorted(unknown))}.")
-    cleaned = {}
-    for group, values in filters.items():
-        values = list(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
-        if values:
-            cleaned[group] = values
-    return cleaned
