@@ -95,6 +95,16 @@ postgres-stop: ## Stop the throwaway PostgreSQL cluster
 test: lint check ## Run the whole suite on PostgreSQL (+ SQLite subset), starting and stopping services
 	scripts/run-tests.sh
 
+SCREENSHOT_PORT ?= 8262
+.PHONY: screenshots
+screenshots: demo ## Screenshots of every page type (vi/en, 375/768/1280 px) into screenshots/
+	$(MANAGE) update_index >/dev/null
+	$(MANAGE) rebuild_catalogue_index >/dev/null
+	@mkdir -p var
+	@DEBUG=false $(MANAGE) runserver --noreload 127.0.0.1:$(SCREENSHOT_PORT) >var/screenshots-server.log 2>&1 & \
+		server=$$!; trap 'kill $$server 2>/dev/null' EXIT; \
+		$(PY) scripts/screenshots.py --wait 60 --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --out screenshots/
+
 .PHONY: clean
 clean: ## Remove local state (database, uploads, search data, build output)
 	-scripts/search-engine.sh stop

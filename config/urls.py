@@ -25,10 +25,16 @@ urlpatterns = [
     path("api/catalogue/suggest/", search_api.suggest, name="catalogue_suggest"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    from django.views.static import serve as serve_file
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Vietnamese at "/", English under "/en/"; URL words are translated ("tim-kiem" -> "search").
 urlpatterns += i18n_patterns(

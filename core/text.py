@@ -19,3 +19,13 @@ def fold_text(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_EXTRA_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def ascii_slug(value: str) -> str:
+    """A URL slug without diacritics: "Khai mạc Hội chợ" -> "khai-mac-hoi-cho".
+
+    Django's ASCII slugify drops "đ" (it has no decomposition), so fold first.
+    """
+    from django.utils.text import slugify
+
+    return slugify(fold_text(value))

@@ -1,9 +1,13 @@
 """Local development: `make run`. Never used in production."""
 
 from .base import *  # noqa: F403
-from .base import env_list, env_str
+from .base import env_bool, env_list, env_str
 
-DEBUG = True
+# DEBUG=false shows the site's own error pages (as `make screenshots` needs); static files and
+# uploads are then still served, by WhiteNoise from the app folders and by SERVE_MEDIA.
+DEBUG = env_bool("DEBUG", True)
+WHITENOISE_USE_FINDERS = True
+SERVE_MEDIA = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

@@ -37,3 +37,24 @@ def test_pages_store_text_in_nfc(site_tree):
     assert article.title == "Tin Hà Nội"
     assert unicodedata.is_normalized("NFC", article.summary)
     assert unicodedata.is_normalized("NFC", str(article.body.raw_data))
+
+
+def test_a_typed_vietnamese_slug_is_folded_to_ascii(site_tree):
+    article = NewsPageFactory(
+        parent=site_tree.news, title="Khai mạc Hội chợ", slug="khai-mạc-hội-chợ-đầu-năm"
+    )
+    article.refresh_from_db()
+    assert article.slug == "khai-mac-hoi-cho-dau-nam"
+    assert article.url_path.endswith("/khai-mac-hoi-cho-dau-nam/")
+
+
+def test_a_slug_made_from_the_title_keeps_d_with_stroke_as_d(site_tree):
+    first = site_tree.news.add_child(
+        instance=NewsPageFactory.build(title="Đường dây nóng", slug="")
+    )
+    second = site_tree.news.add_child(
+        instance=NewsPageFactory.build(title="Đường dây nóng", slug="")
+    )
+    assert first.slug == "duong-day-nong"
+    # Two pages with one title under one parent still get distinct slugs.
+    assert second.slug == "duong-day-nong-2"
