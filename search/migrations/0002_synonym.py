@@ -23,24 +23,4 @@ class Migration(migrations.Migration):
                 'ordering': ['term'],
             },
         ),
-        migrations.AlterField(
-            model_name='catalogueentry',
-            name='company_url_en',
-            field=models.TextField(blank=True),
-        ),
-        migrations.AlterField(
-            model_name='catalogueentry',
-            name='company_url_vi',
-            field=models.TextField(blank=True),
-        ),
-        migrations.AlterField(
-            model_name='catalogueentry',
-            name='url_en',
-            field=models.TextField(blank=True),
-        ),
-        migrations.AlterField(
-            model_name='catalogueentry',
-            name='url_vi',
-            field=models.TextField(blank=True),
-        ),
     ]

@@ -26,10 +26,10 @@ from search.catalogue.database import (
 from search.catalogue.documents import product_document
 from search.models import CatalogueEntry, CatalogueFacetValue
 from tests.content import make_company, make_product
+from tests.search.common import SYNONYMS, titles
 
 pytestmark = pytest.mark.django_db
 
-SYNONYMS = {"bình nóng lạnh": ["bình nước nóng"], "tnhh": ["trách nhiệm hữu hạn"]}
 # Counts, page, facets; with nothing matching also the trigram counts and the vocabulary.
 QUERIES_PER_SEARCH = 3
 QUERIES_PER_EMPTY_SEARCH = 5
@@ -41,47 +41,10 @@ def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, **
     )
 
 
-def titles(response):
-    return [result["title"] for result in response["results"]]
-
-
 def synced(*products):
     for product in products:
         assert sync_entry(product.translation_key)
     return products
-
-
-@pytest.fixture
-def rang_dong(site_tree):
-    return make_company(
-        site_tree,
-        title="Rạng Đông",
-        slug="rang-dong",
-        legal_name="Công ty Cổ phần Bóng đèn Phích nước Rạng Đông",
-        english={"Công ty Cổ phần Bóng đèn Phích nước Rạng Đông": "Rang Dong Light Source JSC"},
-    )
-
-
-@pytest.fixture
-def minh_phat(site_tree):
-    return make_company(site_tree, title="Minh Phát", slug="minh-phat")
-
-
-@pytest.fixture
-def led(site_tree, rang_dong):
-    return make_product(
-        site_tree,
-        company=rang_dong,
-        title="Đèn LED Rạng Đông",
-        slug="den-led-rang-dong",
-        summary="Đèn LED tiết kiệm điện.",
-        english={
-            "Đèn LED Rạng Đông": "Rạng Đông LED lamps",
-            "den-led-rang-dong": "rang-dong-led-lamps",
-            "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps.",
-        },
-        recognitions=[{"year": 2021, "is_top10": True}, {"year": 2024, "is_top10": None}],
-    )
 
 
 # -- entries ----------------------------------------------------------------------------

@@ -29,10 +29,9 @@ from search.catalogue.query import (
     suggest_names,
 )
 from tests.content import make_company, make_product
+from tests.search.common import SYNONYMS, titles
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
-
-SYNONYMS = {"bình nóng lạnh": ["bình nước nóng"], "tnhh": ["trách nhiệm hữu hạn"]}
 
 
 @pytest.fixture
@@ -49,43 +48,6 @@ def catalogue(settings):
 def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, per_page=20):
     return search_catalogue(
         q=q, lang=lang, filters=filters or {}, sort=sort, synonyms=synonyms, per_page=per_page
-    )
-
-
-def titles(response):
-    return [result["title"] for result in response["results"]]
-
-
-@pytest.fixture
-def rang_dong(site_tree):
-    return make_company(
-        site_tree,
-        title="Rạng Đông",
-        slug="rang-dong",
-        legal_name="Công ty Cổ phần Bóng đèn Phích nước Rạng Đông",
-        english={"Công ty Cổ phần Bóng đèn Phích nước Rạng Đông": "Rang Dong Light Source JSC"},
-    )
-
-
-@pytest.fixture
-def minh_phat(site_tree):
-    return make_company(site_tree, title="Minh Phát", slug="minh-phat")
-
-
-@pytest.fixture
-def led(site_tree, rang_dong):
-    return make_product(
-        site_tree,
-        company=rang_dong,
-        title="Đèn LED Rạng Đông",
-        slug="den-led-rang-dong",
-        summary="Đèn LED tiết kiệm điện.",
-        english={
-            "Đèn LED Rạng Đông": "Rạng Đông LED lamps",
-            "den-led-rang-dong": "rang-dong-led-lamps",
-            "Đèn LED tiết kiệm điện.": "Energy-saving LED lamps.",
-        },
-        recognitions=[{"year": 2021, "is_top10": True}, {"year": 2024, "is_top10": None}],
     )
 
 
