@@ -84,9 +84,7 @@ def _press_tab_until(page, predicate_js, *, limit):
     raise AssertionError(f"{limit} × Tab never got there; focus is on {focused}")
 
 
-# There is no autocomplete widget yet, so this covers what exists: type, Enter, Tab, Enter.
-# TODO: once the header search suggests as you type, add
-# test_keyboard_only_search_with_suggestions (arrow keys through the listbox, Enter opens one).
+# Type, Enter, Tab, Enter; picking a suggestion with the arrow keys is in test_autocomplete.py.
 def test_keyboard_only_search(page, news_article):
     article_url, article_title = news_article.url, news_article.title
     page.goto("/")
