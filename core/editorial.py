@@ -18,7 +18,12 @@ TASK_NAME = "Người duyệt phê duyệt"
 _WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 _WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
-_COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
+_COMMON_PERMISSIONS = [("wagtailadmin", "access_admin"), ("search", "view_searchquerystat")]
+# Promoted search results go live at once, without the workflow: only those who publish.
+_MODERATOR_PERMISSIONS = [
+    ("wagtailsearchpromotions", f"{action}_searchpromotion")
+    for action in ("add", "change", "delete")
+]
 # Images and documents are permitted per collection (Wagtail checks wagtailimages.Image's
 # permissions even for the custom image model).
 _COLLECTION_PERMISSIONS = [
@@ -72,6 +77,7 @@ def ensure_editorial_workflow() -> None:
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     for group in (editors, moderators):
         group.permissions.add(*_permissions(_COMMON_PERMISSIONS), *_snippet_permissions())
+    moderators.permissions.add(*_permissions(_MODERATOR_PERMISSIONS))
 
     page_rights = {
         editors: ["add_page", "change_page"],

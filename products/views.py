@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from products.queries import attach_pictures
 from search.catalogue import service
 from search.catalogue.params import GROUPS, CatalogueQueryForm
+from search.services import record_search
 
 FACET_LABELS = {
     "sector": _("Nhóm ngành"),
@@ -59,6 +60,16 @@ def catalogue_context(request) -> dict:
     except service.PageOutOfRange as error:
         raise Http404("Không có trang này.") from error
     attach_pictures(answer.data["results"])
+    if form.is_valid():
+        record_search(
+            request=request,
+            query=params["q"],
+            language=get_language(),
+            result_count=answer.data["count"],
+            path=answer.path,
+            page=params["page"],
+            filters=params["filters"],
+        )
     facets = [
         {
             "name": group,

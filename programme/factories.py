@@ -84,3 +84,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
     venue = "Trung tâm Hội nghị Quốc gia"
     organiser = "Sở Công Thương Hà Nội"
     summary = "Kết nối doanh nghiệp có sản phẩm chủ lực với nhà phân phối."
+
+
+class StatisticsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = models.StatisticsPage
+        django_get_or_create = ("slug", "parent")
+
+    title = "Số liệu chương trình"
+    slug = "so-lieu"

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, public
+from core.treecache import bump_tree_version
 from programme.blocks import (
     DeadlineBlock,
     FaqBlock,
@@ -179,6 +181,7 @@ class ProgrammeIndexPage(FastServeMixin, Page):
         "programme.CriteriaPage",
         "programme.GuidancePage",
         "programme.DecisionIndexPage",
+        "programme.StatisticsPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1
@@ -276,6 +279,31 @@ class DecisionIndexPage(FastServeMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["decisions"] = Decision.objects.select_related("document")
+        return context
+
+
+class StatisticsPage(FastServeMixin, Page):
+    """The programme in figures: charts of the official cohort figures (`CohortYear`) beside
+    what the catalogue itself holds, drawn on the server as accessible SVG (programme.charts).
+    """
+
+    intro = RichTextField("Giới thiệu", features=_INTRO_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["programme.ProgrammeIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "trang số liệu chương trình"
+
+    def get_context(self, request, *args, **kwargs):
+        from programme.charts import statistics_charts
+        from programme.queries import statistics_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statistics_charts(statistics_figures(locale=self.locale)))
         return context
 
 
@@ -391,3 +419,13 @@ class EventPage(FastServeMixin, Page):
     @property
     def is_upcoming(self) -> bool:
         return (self.ends_at or self.starts_at) >= timezone.now()
+
+
+def _statistics_changed(sender, **kwargs):
+    # The statistics page caches its figures with the tree version (programme.queries).
+    bump_tree_version()
+
+
+for _sender in ("programme.CohortYear", "products.Sector"):
+    post_save.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-save-{_sender}")
+    post_delete.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-delete-{_sender}")

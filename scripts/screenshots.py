@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "criteria": ("/chuong-trinh/tieu-chi/", None),
     "guidance": ("/chuong-trinh/huong-dan/", None),
     "decisions": ("/chuong-trinh/van-ban/", None),
+    "statistics": ("/chuong-trinh/so-lieu/", None),
     "events": ("/su-kien/", None),
     "event": (None, "/su-kien/"),
     "news": ("/tin-tuc/", None),

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from search.catalogue import service
 from search.catalogue.params import CatalogueQueryForm
+from search.services import record_search
 
 
 def _language(request) -> str:
@@ -39,6 +40,15 @@ def catalogue(request):
             return _errors(
                 [_("Trang %(page)s không có: kết quả ít hơn.") % {"page": params["page"]}]
             )
+        record_search(
+            request=request,
+            query=params["q"],
+            language=params["lang"],
+            result_count=answer.data["count"],
+            path=answer.path,
+            page=params["page"],
+            filters=params["filters"],
+        )
         data = answer.data
         if answer.notice:
             data = {**data, "notice": str(answer.notice)}

@@ -142,3 +142,44 @@ class Synonym(models.Model):
 
         if not self.alternative_list:
             raise ValidationError({"alternatives": "Nhập ít nhất một cách gọi khác."})
+
+
+class SearchQueryStat(models.Model):
+    """How often visitors searched for one query, in one language, on one day.
+
+    The editors' search-terms reports (search/reports.py) read it: the most frequent queries,
+    and those that found nothing, so an editor can promote a page for them. Rows are per day,
+    not per search, so the table grows with the number of distinct queries rather than with
+    traffic, and it holds nothing about who searched (no IP, user or cookie). Written only by
+    `search.services.count_search`, one upsert per search, from a background task;
+    `manage.py prune_search_stats` deletes old days.
+    """
+
+    QUERY_MAX_LENGTH = 100
+
+    query = models.CharField(
+        "Từ khoá",
+        max_length=QUERY_MAX_LENGTH,
+        help_text="Chuẩn hoá: NFC, chữ thường, một dấu cách giữa các từ.",
+    )
+    language = models.CharField("Ngôn ngữ", max_length=2, choices=[("vi", "vi"), ("en", "en")])
+    day = models.DateField("Ngày")
+    hits = models.PositiveIntegerField("Lượt tìm", default=0)
+    zero_result_hits = models.PositiveIntegerField("Lượt không có kết quả", default=0)
+    # Answered by the database path: every search without an engine, a fallback with one.
+    database_hits = models.PositiveIntegerField("Lượt trả lời từ cơ sở dữ liệu", default=0)
+    last_result_count = models.PositiveIntegerField("Số kết quả lần gần nhất", default=0)
+
+    class Meta:
+        verbose_name = "thống kê từ khoá tìm kiếm"
+        verbose_name_plural = "thống kê từ khoá tìm kiếm"
+        constraints = [
+            # Also the conflict target of the upsert in search.services.count_search.
+            models.UniqueConstraint(
+                fields=["query", "language", "day"], name="search_query_stat_unique_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="search_query_stat_day")]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day})"

@@ -3,6 +3,7 @@
 import logging
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
@@ -49,11 +50,22 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
 
 
 def promoted_pages(*, query: str, locale: Locale) -> list[Page]:
-    promotions = (
-        SearchPromotion.objects.filter(
-            query__query_string=query.lower(), page__live=True, page__locale=locale
-        )
-        .select_related("page")
-        .order_by("sort_order")
+    """The pages editors promoted for this query, in their order, in the visitor's language.
+
+    A promotion names one page; visitors of the other language get its translation, so an
+    editor promotes once. One query: the promotions' order is joined in by translation key.
+    """
+    promotions = SearchPromotion.objects.filter(
+        query__query_string=query.lower(), page__isnull=False
     )
-    return [promotion.page for promotion in promotions]
+    order = promotions.filter(page__translation_key=OuterRef("translation_key")).order_by(
+        "sort_order"
+    )
+    pages = public(Page.objects.live()).filter(
+        locale=locale, translation_key__in=promotions.values("page__translation_key")
+    )
+    return list(
+        pages.annotate(promotion_order=Subquery(order.values("sort_order")[:1])).order_by(
+            "promotion_order", "pk"
+        )
+    )

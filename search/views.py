@@ -10,6 +10,7 @@ from products.queries import attach_pictures
 from search.catalogue import service
 from search.forms import SiteSearchForm
 from search.queries import editorial_results, promoted_pages
+from search.services import record_search
 
 RESULTS_PER_PAGE = 10
 CATALOGUE_RESULTS = 6
@@ -37,6 +38,14 @@ def search(request):
             per_page=CATALOGUE_RESULTS,
         )
         attach_pictures(catalogue.data["results"])
+        record_search(
+            request=request,
+            query=query,
+            language=locale.language_code,
+            result_count=len(promoted) + results_page.paginator.count + catalogue.data["count"],
+            path="engine" if editorial_from_engine and catalogue.path == "engine" else "database",
+            page=results_page.number,
+        )
     translations = {}
     for code in ("vi", "en"):
         with override(code):

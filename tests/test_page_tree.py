@@ -15,6 +15,7 @@ from programme.models import (
     EventPage,
     GuidancePage,
     ProgrammeIndexPage,
+    StatisticsPage,
 )
 from tests.sitetree import get_site_tree
 
@@ -37,9 +38,10 @@ class TestParentChildRules(WagtailPageTestCase):
     def test_programme_section(self):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            ProgrammeIndexPage, {CriteriaPage, GuidancePage, DecisionIndexPage, StandardPage}
+            ProgrammeIndexPage,
+            {CriteriaPage, GuidancePage, DecisionIndexPage, StatisticsPage, StandardPage},
         )
-        for leaf in (CriteriaPage, GuidancePage, DecisionIndexPage):
+        for leaf in (CriteriaPage, GuidancePage, DecisionIndexPage, StatisticsPage):
             self.assertAllowedParentPageTypes(leaf, {ProgrammeIndexPage})
             self.assertAllowedSubpageTypes(leaf, set())
 

@@ -289,6 +289,21 @@ DECISION_INDEX = {
     ],
 }
 
+STATISTICS = {
+    "title": ("Số liệu chương trình", "Programme statistics"),
+    "slug": ("so-lieu", "statistics"),
+    "search_description": (
+        "Sản phẩm, doanh nghiệp, nhóm ngành, doanh thu và xuất khẩu qua các đợt công nhận.",
+        "Products, companies, sectors, revenue and exports across the recognition rounds.",
+    ),
+    "intro": [
+        (
+            "Số liệu chính thức của từng đợt công nhận, theo các nguồn đã dẫn, đặt cạnh những sản phẩm mà danh mục trên trang này đang có. Năm nào chưa tìm thấy số liệu công bố thì biểu đồ ghi rõ là chưa công bố.",
+            "The official figures of each recognition round, from the sources cited, beside the products this site's catalogue holds. Where no published figure was found, the chart says so.",
+        )
+    ],
+}
+
 DECISIONS = [
     {
         "number": "496/QĐ-UBND",

@@ -43,6 +43,7 @@ from programme.factories import (
     EventPageFactory,
     GuidancePageFactory,
     ProgrammeIndexPageFactory,
+    StatisticsPageFactory,
 )
 from programme.models import CohortYear, Decision
 
@@ -295,6 +296,12 @@ class DemoLoader:
             index,
             content.DECISION_INDEX,
             intro=s.rich(content.DECISION_INDEX["intro"]),
+        )
+        self.page(
+            StatisticsPageFactory,
+            index,
+            content.STATISTICS,
+            intro=s.rich(content.STATISTICS["intro"]),
         )
 
     def sample_form(self):

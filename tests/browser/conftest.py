@@ -61,6 +61,8 @@ ENGLISH = {
     "Sản phẩm công nghệ cao": "High-technology products",
     "Doanh thu từ 10 tỷ đồng/năm": "Revenue of VND 10 billion a year",
     "Khả năng xuất khẩu": "Export capacity",
+    "Số liệu chương trình": "Programme statistics",
+    "so-lieu": "statistics",
 }
 
 
@@ -222,6 +224,7 @@ def every_page_type(site_tree, catalogue, news_article):
         DecisionIndexPageFactory,
         EventPageFactory,
         GuidancePageFactory,
+        StatisticsPageFactory,
     )
 
     # The demo's footer contact and sample-content notice, so every page shows them.
@@ -282,6 +285,7 @@ def every_page_type(site_tree, catalogue, news_article):
         ENGLISH,
     )
     publish(DecisionIndexPageFactory(parent=site_tree.programme), ENGLISH)
+    publish(StatisticsPageFactory(parent=site_tree.programme), ENGLISH)
     publish(
         EventPageFactory(
             parent=site_tree.events,
@@ -302,6 +306,7 @@ def every_page_type(site_tree, catalogue, news_article):
         "criteria": ("/chuong-trinh/tieu-chi/", "/en/programme/criteria/"),
         "guidance": ("/chuong-trinh/huong-dan/", "/en/programme/guidance/"),
         "decisions": ("/chuong-trinh/van-ban/", "/en/programme/decisions/"),
+        "statistics": ("/chuong-trinh/so-lieu/", "/en/programme/statistics/"),
         "events": ("/su-kien/", "/en/events/"),
         "event": ("/su-kien/hoi-nghi-ket-noi/", "/en/events/matching-conference/"),
         "news": ("/tin-tuc/", "/en/news/"),

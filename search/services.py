@@ -1,0 +1,141 @@
+"""Search statistics for editors: recording what visitors search for, and forgetting it.
+
+A search request only *enqueues* the count (search.tasks); the write happens in the task,
+after the request's transaction commits. With the immediate backend configured today that is
+still in-process, one SQL statement; a worker backend moves it out of the request with no code
+change. Nothing that identifies the visitor is recorded.
+"""
+
+import datetime
+import unicodedata
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from core.text import normalize_text
+from search.models import SearchQueryStat
+
+PATHS = ("engine", "database")
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+def normalise_search_query(query: str) -> str | None:
+    """The form a query is counted under, or None when it is not worth counting.
+
+    NFC, lower-cased, whitespace collapsed: "Đèn  LED" and "đèn led" are one row (and the
+    same string Wagtail's promotions match, see search.queries.promoted_pages). Input no person
+    types is left out: longer than the column, no letter or digit at all ("!!!", "<>"), or
+    containing control characters.
+    """
+    text = " ".join(normalize_text(query or "").lower().split())
+    if not text or len(text) > SearchQueryStat.QUERY_MAX_LENGTH:
+        return None
+    if not any(character.isalnum() for character in text):
+        return None
+    if any(unicodedata.category(character) == "Cc" for character in text):
+        return None
+    return text
+
+
+def record_search(
+    *,
+    request,
+    query: str,
+    language: str,
+    result_count: int,
+    path: str,
+    page: int = 1,
+    filters: dict | None = None,
+) -> None:
+    """Count a visitor's search for the editors' reports; never raises.
+
+    Only the first page of a query's own results counts: a further page, or the same query
+    narrowed by facets, is the same search continued, and a filtered "nothing found" says
+    nothing about the query itself. Editors' own searches (any signed-in user, the site has no
+    public accounts) and page previews are not visitors' searches.
+    """
+    if page != 1 or filters or language not in LANGUAGES or request.method != "GET":
+        return
+    if getattr(request, "is_preview", False) or request.user.is_authenticated:
+        return
+    normalised = normalise_search_query(query)
+    if normalised is None:
+        return
+    arguments = {
+        "query": normalised,
+        "language": language,
+        # The visitor's day, fixed now: a queued task may run after midnight.
+        "day": timezone.localdate().isoformat(),
+        "result_count": int(result_count),
+        "path": path if path in PATHS else "database",
+    }
+
+    # robust: an enqueue failure (a task backend that is down or misconfigured) is logged by
+    # Django and never reaches the visitor, whether the callback runs at once (autocommit) or
+    # after the transaction commits.
+    def enqueue_search_count():
+        from search.tasks import record_search_task
+
+        record_search_task.enqueue(**arguments)
+
+    transaction.on_commit(enqueue_search_count, robust=True)
+
+
+def count_search(
+    *, query: str, language: str, day: datetime.date, result_count: int, path: str
+) -> None:
+    """Add one search to the day's row of (query, language), creating it if needed.
+
+    One statement, `INSERT ... ON CONFLICT DO UPDATE`, on both PostgreSQL and SQLite (3.24+):
+    atomic under concurrent searches without a savepoint or a retry, and one query per search
+    on the public page's budget (an F() UPDATE then INSERT costs two on a day's first search,
+    four with the savepoint that makes it safe). The ORM's `bulk_create(update_conflicts=True)`
+    can only overwrite a counter, not increment it.
+    """
+    table = SearchQueryStat._meta.db_table
+    name = connection.ops.quote_name
+    column = {
+        field: name(SearchQueryStat._meta.get_field(field).column)
+        for field in (
+            "query",
+            "language",
+            "day",
+            "hits",
+            "zero_result_hits",
+            "database_hits",
+            "last_result_count",
+        )
+    }
+    target = name(table)
+    sql = (
+        f"INSERT INTO {target} ({column['query']}, {column['language']}, {column['day']}, "
+        f"{column['hits']}, {column['zero_result_hits']}, {column['database_hits']}, "
+        f"{column['last_result_count']}) VALUES (%s, %s, %s, 1, %s, %s, %s) "
+        f"ON CONFLICT ({column['query']}, {column['language']}, {column['day']}) DO UPDATE SET "
+        f"{column['hits']} = {target}.{column['hits']} + 1, "
+        f"{column['zero_result_hits']} = {target}.{column['zero_result_hits']} "
+        f"+ excluded.{column['zero_result_hits']}, "
+        f"{column['database_hits']} = {target}.{column['database_hits']} "
+        f"+ excluded.{column['database_hits']}, "
+        f"{column['last_result_count']} = excluded.{column['last_result_count']}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                query,
+                language,
+                connection.ops.adapt_datefield_value(day),
+                1 if result_count == 0 else 0,
+                1 if path == "database" else 0,
+                result_count,
+            ],
+        )
+
+
+def prune_search_stats(*, days: int) -> int:
+    """Delete the rows of days more than *days* ago; returns how many rows went."""
+    cutoff = timezone.localdate() - datetime.timedelta(days=days)
+    deleted, _ = SearchQueryStat.objects.filter(day__lt=cutoff).delete()
+    return deleted
