@@ -59,3 +59,27 @@ def env_required(name: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} must be set in production")
     return value
+
+
+def cache_from_url(url: str, *, default_dir: str) -> dict:
+    """A CACHES entry from CACHE_URL; empty means a file cache in *default_dir*.
+
+    file:///path (the processes of one machine), redis://host:6379/0 or rediss://…
+    (several machines; needs the `redis` package), locmem:// (one process only: tests).
+    """
+    from urllib.parse import urlsplit
+
+    scheme = urlsplit(url).scheme if url else "file"
+    if scheme == "file":
+        location = urlsplit(url).path if url else default_dir
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+        }
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with file://, redis://, rediss:// or locmem://, not {url!r}"
+    )

@@ -1,12 +1,20 @@
 """Caches of what the page tree looks like: routes, navigation, breadcrumbs, translations.
 
 All entries carry the tree's version, and every change that can alter a URL or what is live
-(publish, unpublish, move, slug change, delete, view restrictions, sites, locales) bumps it;
+(publish, unpublish, move, slug change, delete, view restrictions, sites, locales) replaces it;
 stale entries are then never read again and expire on their own. Public pages thus resolve
 their route and chrome without touching the database, and always agree with it.
+
+The version lives in the shared cache ("default": every web worker, `publish_scheduled` and
+the admin see one value), the entries in each process's memory ("local"), so a request reads
+one small shared key per lookup and the rest from memory, and a page published by the
+scheduler in another process is served by every worker at once.
 """
 
-from django.core.cache import cache
+import uuid
+
+from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -16,28 +24,36 @@ _TIMEOUT = 60 * 60 * 6
 _MISSING = object()
 
 
-def tree_version() -> int:
-    version = cache.get(_VERSION_KEY)
+def _new_version() -> str:
+    # A fresh value rather than an increment: two processes bumping at once (get + set on a
+    # file cache) still both change it, and it never repeats one an old entry was built under.
+    return uuid.uuid4().hex[:16]
+
+
+def tree_version() -> str:
+    shared = caches["default"]
+    version = shared.get(_VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(_VERSION_KEY, version, None)
+        shared.add(_VERSION_KEY, _new_version(), None)
+        version = shared.get(_VERSION_KEY)
     return version
 
 
 def bump_tree_version(**kwargs) -> None:
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
+    caches["default"].set(_VERSION_KEY, _new_version(), None)
+    # Again once the change is committed: a request that rebuilt an entry in between read
+    # the tree as it was, under the new version.
+    transaction.on_commit(lambda: caches["default"].set(_VERSION_KEY, _new_version(), None))
 
 
 def cached(key: str, build):
     """The value of *build()*, cached for the current tree version."""
+    local = caches["local"]
     versioned = f"treecache:{tree_version()}:{key}"
-    value = cache.get(versioned, _MISSING)
+    value = local.get(versioned, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(versioned, value, _TIMEOUT)
+        local.set(versioned, value, _TIMEOUT)
     return value
 
 

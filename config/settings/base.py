@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_bool, env_float, env_int, env_list, env_str
+from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -98,11 +98,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" is shared by every process of the site (web workers, `publish_scheduled`, the
+# admin), so an invalidation in one reaches all: the tree cache's version, site settings,
+# synonyms. "local" is each process's own memory, for entries keyed by that shared version
+# (core.treecache), so the hot path reads one small shared key and the rest from memory.
 CACHES = {
-    "default": {
+    "default": cache_from_url(env_str("CACHE_URL", ""), default_dir=str(VAR_DIR / "cache")),
+    "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "spcncl",
-    }
+        "LOCATION": "spcncl-local",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,7 +1,7 @@
 """The test suite: fast hashing, in-memory mail, plain static storage."""
 
 from .base import *  # noqa: F403
-from .base import env_str
+from .base import cache_from_url, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# One process per test pass: its own memory is the "shared" cache, so no run sees another's.
+CACHES["default"] = cache_from_url(env_str("CACHE_URL", "locmem://"), default_dir="")  # noqa: F405
