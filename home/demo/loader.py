@@ -131,16 +131,24 @@ class DemoLoader:
         self.made = []  # Vietnamese pages, in tree order, to translate at the end
 
     # -- helpers -------------------------------------------------------------------------
-    def page(self, factory, parent, spec, **fields):
+    def page(self, factory, parent, spec, make_fields=None, **fields):
+        """The page under *parent* with the spec's slug, created and published if missing.
+
+        *make_fields* computes the remaining fields only when the page has to be made (a
+        company's logo is a generated picture, say), so a second run creates nothing.
+        """
         slug = self.strings.vi(spec["slug"])
         existing = parent.get_children().filter(slug=slug).first()
-        title = self.strings.vi(spec["title"])
         if existing is not None:
-            self.made.append(existing.specific)
-            return existing.specific
+            page = existing.specific
+            if page not in self.made:  # a company appears on several CSV rows
+                self.made.append(page)
+            return page
         if "search_description" in spec:
             fields["search_description"] = self.strings.vi(spec["search_description"])
-        page = factory(parent=parent, slug=slug, title=title, **fields)
+        if make_fields is not None:
+            fields |= make_fields()
+        page = factory(parent=parent, slug=slug, title=self.strings.vi(spec["title"]), **fields)
         page.save_revision().publish()
         self.report.created_pages += 1
         self.made.append(page)
@@ -432,25 +440,20 @@ class DemoLoader:
     def company(self, index, row):
         s = self.strings
         slug = slug_of(row.company_name)
-        existing = index.get_children().filter(slug=slug).first()
-        if existing is not None:
-            if existing.specific not in self.made:
-                self.made.append(existing.specific)
-            return existing.specific
         name_en = row.company_name_en or row.company_name
         summary = tuple(text.format(year=row.year) for text in content.COMPANY_SUMMARY)
         return self.page(
             CompanyPageFactory,
             index,
-            {
-                "slug": (slug, slug_of(name_en)),
-                "title": (row.company_name, name_en),
+            {"slug": (slug, slug_of(name_en)), "title": (row.company_name, name_en)},
+            make_fields=lambda: {
+                "brand_name": row.company_name if row.company_name_en is None else "",
+                "summary": s.vi(summary),
+                "logo": self.picture(
+                    f"Logo {row.company_name}",
+                    s.vi((f"Logo {row.company_name}", f"{name_en} logo")),
+                ),
             },
-            brand_name=row.company_name if row.company_name_en is None else "",
-            summary=s.vi(summary),
-            logo=self.picture(
-                f"Logo {row.company_name}", s.vi((f"Logo {row.company_name}", f"{name_en} logo"))
-            ),
         )
 
     def standard_pages(self, home):
