@@ -6,6 +6,12 @@ from tests.sitetree import build_site_tree, get_site_tree
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # The bilingual skeleton is built once; each test runs in a transaction on top of it.
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    # Never on a real database: a module that only uses module-scoped fixtures gets no test
+    # database from pytest-django unless one of its tests is marked django_db.
+    assert name.startswith("test_") or "memory" in name, f"not a test database: {name}"
     with django_db_blocker.unblock():
         build_site_tree()
 

@@ -42,13 +42,14 @@ from uuid import UUID
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
 from core.text import fold_text, normalize_text
 from search.catalogue.documents import product_document
 from search.catalogue.mapping import (
     FACET_SEPARATOR,
+    IRREGULAR_PLURALS,
     LANGUAGES,
     NAME_FIELDS,
     SHARED_TEXT_FIELDS,
@@ -102,7 +103,8 @@ MIN_FUZZY_WORD = 4
 # Relevance as one integer (the trigram fallback ranks by similarity instead), so ordering
 # needs one expression and `score` explains it:
 # as typed with diacritics > any folded match of the query as typed > a synonym-only match;
-# then the names matching the whole query as a phrase, then how many words are in the names.
+# then the names matching the whole query as a phrase, then how many words are in the names
+# (and among equals, the shorter name: see _ordering).
 EXACT_WEIGHT = 1000
 TYPED_WEIGHT = 100
 PHRASE_WEIGHT = 20  # > MAX_QUERY_WORDS, so a name-word count never outweighs a phrase
@@ -318,7 +320,7 @@ def search_database(
         rows = (
             CatalogueEntry.objects.filter(matching(), filtered)
             .annotate(score=_score(terms, fuzzy=fuzzy))
-            .order_by(*_ordering(sort, lang=lang))
+            .order_by(*_ordering(sort, lang=lang, queried=terms is not None))
             .values("document", "score")[start : start + per_page]
         )
         results = [
@@ -347,7 +349,8 @@ def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    """*word* and its English singular or plural ("heaters" -> "heater"; "box" -> "boxes")."""
+    """*word* and its English singular or plural ("heaters" -> "heater"; "box" -> "boxes";
+    "scarf" -> "scarves")."""
     if len(word) < 3 or not (word.isascii() and word.isalpha()):
         return (word,)
     if word.endswith("ies"):
@@ -362,6 +365,10 @@ def _forms(word: str) -> tuple[str, ...]:
         forms = [word[:-1] + "ies"]
     else:
         forms = [word + "s"]
+    # The plurals in -ves the engine's English analysis maps to their singular, both ways.
+    if word in IRREGULAR_PLURALS:
+        forms.append(IRREGULAR_PLURALS[word])
+    forms += [plural for plural, singular in IRREGULAR_PLURALS.items() if singular == word]
     return (word, *forms)
 
 
@@ -422,12 +429,16 @@ def _score(terms: _Terms | None, *, fuzzy: bool):
     return reduce(operator.add, parts)
 
 
-def _ordering(sort: str, *, lang: str) -> list:
+def _ordering(sort: str, *, lang: str, queried: bool = False) -> list:
     name = F(f"sort_name_{lang}").asc()
     latest = F("latest_year").desc(nulls_last=True)
     score = F("score").desc()
+    # Among equal scores, the shorter name first: the words found are more of it (the
+    # engine's BM25 normalises by length too). Measured: "bình nóng lạnh", a synonym of both,
+    # ranked "Máy nước nóng năng lượng mặt trời" above "Máy nước nóng trực tiếp".
+    relevance = [score, Length(F(f"sort_name_{lang}")).asc()] if queried else [score]
     return {
-        "relevance": [score, latest, name, "translation_key"],
+        "relevance": [*relevance, latest, name, "translation_key"],
         "newest": [latest, score, name, "translation_key"],
         "name": [name, latest, "translation_key"],
     }[sort]

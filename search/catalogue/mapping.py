@@ -71,6 +71,25 @@ english_possessive = token_filter(
 )
 english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
+# Plurals in -ves that the English stemmer leaves apart from their singular ("scarves" ->
+# "scarv", "scarf" -> "scarf"): a partner typing "silk scarf" must find "silk scarves".
+# database._forms applies the same rule on the database path.
+IRREGULAR_PLURALS = {
+    "calves": "calf",
+    "halves": "half",
+    "knives": "knife",
+    "leaves": "leaf",
+    "loaves": "loaf",
+    "scarves": "scarf",
+    "sheaves": "sheaf",
+    "shelves": "shelf",
+    "wolves": "wolf",
+}
+english_plurals = token_filter(
+    "english_plurals",
+    type="stemmer_override",
+    rules=[f"{plural} => {singular}" for plural, singular in IRREGULAR_PLURALS.items()],
+)
 
 vi_text = analyzer("vi_text", tokenizer="standard", char_filter=[vi_nfc], filter=["lowercase"])
 vi_folded = analyzer(
@@ -80,7 +99,7 @@ en_text = analyzer(
     "en_text",
     tokenizer="standard",
     char_filter=[vi_nfc],
-    filter=[english_possessive, "lowercase", english_stop, english_stemmer],
+    filter=[english_possessive, "lowercase", english_stop, english_plurals, english_stemmer],
 )
 name_autocomplete = analyzer(
     "name_autocomplete",

@@ -325,34 +325,47 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _relevance_query(spellings: list[str], *, lang: str) -> Q:
-    """The query as typed, or it or any synonym variant (each variant scored a bit lower)."""
+    """The query as typed, or it or any synonym variant (each variant scored a bit lower).
+
+    A variant is matched folded only: its diacritics are the synonym list's, not the
+    visitor's, so they earn no exact-spelling bonus. Otherwise "binh nuoc nong", typed
+    without accents, ranked "Máy nước nóng …" (found exactly through the synonym "máy nước
+    nóng") above "Bình nước nóng …", which is what was typed (measured on the relevance set).
+    """
     typed, *variants = spellings
     if not variants:
         return _text_query(typed, lang=lang)
     clauses = [_text_query(typed, lang=lang)]
-    clauses += [_text_query(variant, lang=lang, boost=SYNONYM_BOOST) for variant in variants]
+    clauses += [
+        _text_query(variant, lang=lang, boost=SYNONYM_BOOST, exact=False) for variant in variants
+    ]
     return Q("bool", should=clauses, minimum_should_match=1)
 
 
-def _text_query(q: str, *, lang: str, boost: float = 1.0) -> Q:
+def _text_query(q: str, *, lang: str, boost: float = 1.0, exact: bool = True) -> Q:
     """Exact-diacritic, folded, phrase and fuzzy clauses for one spelling of the query.
 
     `cross_fields` lets the words of a query fall in different fields ("đèn rạng đông":
     product and company), grouped per analyzer, so Vietnamese, English and the HS code
-    keyword are each matched with their own analysis.
+    keyword are each matched with their own analysis. Without *exact*, only the folded
+    clauses (and the fuzzy one) are kept.
     """
-    exact = _weighted_fields(lang)
     folded = _weighted_fields(lang, suffix=".folded")
     names = [field for language in LANGUAGES for field in NAME_FIELDS[language]]
-    clauses = [
-        Q(
-            "multi_match",
-            query=q,
-            type="cross_fields",
-            fields=[*exact, "hs_code^6"],
-            minimum_should_match=MINIMUM_SHOULD_MATCH,
-            boost=3,
-        ),
+    clauses = []
+    if exact:
+        clauses += [
+            Q(
+                "multi_match",
+                query=q,
+                type="cross_fields",
+                fields=[*_weighted_fields(lang), "hs_code^6"],
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+                boost=3,
+            ),
+            Q("multi_match", query=q, type="phrase", slop=1, fields=names, boost=4),
+        ]
+    clauses += [
         Q(
             "multi_match",
             query=q,
@@ -360,7 +373,6 @@ def _text_query(q: str, *, lang: str, boost: float = 1.0) -> Q:
             fields=folded,
             minimum_should_match=MINIMUM_SHOULD_MATCH,
         ),
-        Q("multi_match", query=q, type="phrase", slop=1, fields=names, boost=4),
         Q(
             "multi_match",
             query=q,
