@@ -75,6 +75,11 @@ messages: install ## Extract UI strings into locale/ and compile the catalogues 
 	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=search/engine
 	$(MANAGE) compilemessages --ignore=.venv
 
+.PHONY: bench-search
+bench-search: N ?= 10000
+bench-search: install ## Search benchmark over HTTP, engine and database paths (N=10000 products; N=100000 for the large run)
+	$(PY) scripts/bench_search.py --products $(N)
+
 .PHONY: search-engine
 search-engine: ## Start the dev OpenSearch node on 127.0.0.1:$(SEARCH_PORT) and wait until ready
 	scripts/search-engine.sh start
@@ -104,6 +109,10 @@ screenshots: demo ## Screenshots of every page type (vi/en, 375/768/1280 px) int
 	@DEBUG=false $(MANAGE) runserver --noreload 127.0.0.1:$(SCREENSHOT_PORT) >var/screenshots-server.log 2>&1 & \
 		server=$$!; trap 'kill $$server 2>/dev/null' EXIT; \
 		$(PY) scripts/screenshots.py --wait 60 --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --out screenshots/
+
+.PHONY: bench-relevance
+bench-relevance: install ## Catalogue search relevance (MRR per query category) on a fictional corpus; engine too with SEARCH_URL
+	$(MANAGE) measure_relevance
 
 .PHONY: clean
 clean: ## Remove local state (database, uploads, search data, build output)

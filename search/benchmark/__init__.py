@@ -1,0 +1,1 @@
+"""The catalogue search benchmark: a synthetic catalogue (generate) and its measurements (run)."""

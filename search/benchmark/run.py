@@ -1,0 +1,393 @@
+"""`make bench-search`: build a synthetic catalogue, index it both ways, time searches over HTTP.
+
+One run, in order:
+
+1. `manage.py generate_catalogue` into the benchmark database (kept when it already holds the
+   same N and seed);
+2. the engine index, rebuilt behind its alias by `search.catalogue.indexing.rebuild()`, and
+   the database path's entries, each with its build rate in documents per second (plus the
+   rate of the one-product-at-a-time functions publishing uses, on a sample);
+3. a fixed mix of catalogue searches against gunicorn (2 workers) serving the benchmark
+   settings, once with SEARCH_URL (engine path) and once without (database path): latency
+   percentiles over HTTP, and for the engine path the engine's own `took` for the same request
+   bodies (`query.build_search`), with the ratio between them.
+
+The OpenSearch node is started on its own port (BENCH_SEARCH_PORT, 9260) unless SEARCH_URL is
+set, and stopped afterwards if this run started it; gunicorn listens on BENCH_PORT (8260).
+"""
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PYTHON = sys.executable
+SETTINGS = "config.settings.bench"
+SAMPLE = 500  # products timed through the one-at-a-time functions
+
+# (label, kind, parameters of GET /api/catalogue/): the kinds the issue names, each several
+# times with different words so that no single cached term decides the figures.
+QUERY_MIX = [
+    ("plain", "đèn led âm trần", {}),
+    ("plain", "máy bơm nước", {}),
+    ("plain", "gạch ốp lát chống thấm", {}),
+    ("plain", "bình nước nóng thông minh", {}),
+    ("plain", "sữa tươi tiệt trùng", {}),
+    ("plain", "gốm sứ bát tràng", {}),
+    ("no-diacritics", "den led am tran", {}),
+    ("no-diacritics", "may bom nuoc", {}),
+    ("no-diacritics", "ong thep inox", {}),
+    ("no-diacritics", "phan mem ke toan", {}),
+    ("typo", "đèn lde âm trần", {}),
+    ("typo", "máy bơmm nước", {}),
+    ("typo", "gach op latt", {}),
+    ("typo", "phan mem kee toan", {}),
+    ("english", "led downlight", {"lang": "en"}),
+    ("english", "stainless steel pipe", {"lang": "en"}),
+    ("english", "water heater", {"lang": "en"}),
+    ("filtered", "máy", {"sector": ["co-khi-che-tao"], "year": ["2023"]}),
+    ("filtered", "đèn", {"sector": ["dien-dien-tu"]}),
+    ("filtered", "", {"year": ["2021"], "top10": ["true"]}),
+    ("filtered", "bia", {"sector": ["che-bien-nong-san-thuc-pham"], "year": ["2024", "2025"]}),
+    (
+        "faceted",
+        "cáp điện",
+        {"certification": ["iso-9001", "ce"], "market": ["nhat-ban", "han-quoc"]},
+    ),
+    ("faceted", "", {"sector": ["vat-lieu-xay-dung", "thu-cong-my-nghe"], "market": ["asean"]}),
+    ("faceted", "giày", {"certification": ["oeko-tex"], "top10": ["false"]}),
+    ("paged", "", {"page": 5}),
+    ("paged", "", {"page": 20, "sort": "name"}),
+    ("paged", "phần mềm", {"page": 2, "sort": "newest"}),
+    ("paged", "", {"sort": "newest"}),
+]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=10, help="passes over the query mix")
+    parser.add_argument(
+        "--max-seconds", type=float, default=300, help="time cap of one path's measured passes"
+    )
+    options = parser.parse_args(argv)
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
+    os.environ.pop("DATABASE_URL", None)  # the bench settings read BENCH_DATABASE_URL only
+    print(f"== Search benchmark: {options.products} products, seed {options.seed}")
+    print(f"   machine: {os.cpu_count()} CPUs, load average {_load()}")
+    with search_node() as search_url:
+        generate(options)
+        os.environ["SEARCH_URL"] = search_url
+        import django
+
+        django.setup()
+        build_indexes()
+        engine = measure_path("engine", search_url, options)
+        database = measure_path("database", None, options)
+    print()
+    print("== Summary (ms)")
+    for name, figures in (
+        ("engine over HTTP", engine["http"]),
+        ("database over HTTP", database["http"]),
+    ):
+        print(f"   {name:<22} {_percentiles(figures)}")
+    print(f"   {'engine took':<22} {_percentiles(engine['took'])}")
+    _print_ratio(engine)
+    print(f"   load average at the end: {_load()}")
+    return 0
+
+
+# -- services ---------------------------------------------------------------------------
+
+
+@contextmanager
+def search_node():
+    """SEARCH_URL if set; otherwise this run's own node on BENCH_SEARCH_PORT, stopped after."""
+    if os.environ.get("SEARCH_URL"):
+        print(f"   engine: {os.environ['SEARCH_URL']} (SEARCH_URL)")
+        yield os.environ["SEARCH_URL"]
+        return
+    port = os.environ.get("BENCH_SEARCH_PORT", "9260")
+    env = {**os.environ, "SEARCH_PORT": port}
+    script = [str(ROOT / "scripts" / "search-engine.sh")]
+    already = subprocess.run([*script, "status"], env=env, capture_output=True).returncode == 0
+    subprocess.run([*script, "start"], env=env, check=True)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        if already:
+            print(f"   engine on port {port} was already running: left running")
+        else:
+            subprocess.run([*script, "stop"], env=env, check=False)
+
+
+@contextmanager
+def gunicorn(search_url: str | None):
+    port = os.environ.get("BENCH_PORT", "8260")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
+    env.pop("SEARCH_URL", None)
+    if search_url:
+        env["SEARCH_URL"] = search_url
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "config.wsgi",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        # The database path can take longer than gunicorn's default 30 s on a large catalogue;
+        # a killed worker would turn a slow answer into a failure that measures nothing.
+        "--timeout",
+        "600",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                # The autocomplete with no query answers without touching the catalogue.
+                urllib.request.urlopen(f"{base}/api/catalogue/suggest/?q=", timeout=10).read()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# -- steps ------------------------------------------------------------------------------
+
+
+def generate(options) -> None:
+    print()
+    print("== Catalogue")
+    env = {key: value for key, value in os.environ.items() if key != "SEARCH_URL"}
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "generate_catalogue",
+            "--products",
+            str(options.products),
+            "--seed",
+            str(options.seed),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    print(f"   generate_catalogue: {time.perf_counter() - started:.1f} s")
+
+
+def build_indexes() -> None:
+    from unittest import mock
+
+    from products.models import ProductPage
+    from search.benchmark.entries import build_entries, product_documents
+    from search.catalogue import indexing
+    from search.catalogue.database import sync_entry
+    from search.catalogue.documents import product_document
+
+    keys = [
+        str(key)
+        for key in ProductPage.objects.live()
+        .public()
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    ]
+    sample = keys[:SAMPLE]
+    print()
+    print("== Index builds")
+
+    started = time.perf_counter()
+    for key in sample:
+        product_document(key)
+    _rate("product_document(), one product at a time", len(sample), started)
+
+    # rebuild() fetches each document with product_document(); fed from batches instead
+    # (the same documents: tests/search/test_generate_catalogue.py), what is timed is the
+    # engine's bulk indexing, refresh and alias swap at the scale of the catalogue.
+    batches = _BatchedDocuments(keys, product_documents)
+    started = time.perf_counter()
+    with mock.patch.object(indexing, "product_document", batches):
+        report = indexing.rebuild()
+    _rate(f"engine index rebuild ({report.index})", report.documents, started)
+
+    started = time.perf_counter()
+    written = build_entries()
+    _rate("database entries, batched (build_entries)", written, started)
+
+    started = time.perf_counter()
+    for key in sample:
+        sync_entry(key)
+    _rate("database entries, one product at a time (sync_entry)", len(sample), started)
+
+
+class _BatchedDocuments:
+    """product_document(key) answered from documents built a thousand keys at a time."""
+
+    def __init__(self, keys: list[str], build):
+        self.keys = keys
+        self.position = {key: index for index, key in enumerate(keys)}
+        self.build = build
+        self.cache: dict[str, dict] = {}
+
+    def __call__(self, key) -> dict | None:
+        key = str(key)
+        if key not in self.cache:
+            start = self.position.get(key)
+            if start is None:
+                return self.build([key]).get(key)
+            self.cache = self.build(self.keys[start : start + 1000])
+        return self.cache.get(key)
+
+
+def measure_path(name: str, search_url: str | None, options) -> dict:
+    from search.catalogue import service
+    from search.catalogue.engine import get_client, index_name
+    from search.catalogue.query import build_search
+
+    print()
+    print(f"== {name.capitalize()} path over HTTP (gunicorn, 2 workers)")
+    http, took, statuses, kinds, fallbacks = [], [], {}, {}, 0
+    synonyms = service.synonym_groups()
+    with gunicorn(search_url) as base:
+        urls = [base + "/api/catalogue/?" + _query_string(q, params) for _, q, params in QUERY_MIX]
+        # Warm-up: every query on both workers, within a third of the time allowed.
+        started = time.perf_counter()
+        for url in urls * 2:
+            _get(url)
+            if time.perf_counter() - started > options.max_seconds / 3:
+                break
+        started = time.perf_counter()
+        for _ in range(options.rounds):
+            for (kind, _, _), url in zip(QUERY_MIX, urls, strict=True):
+                seconds, status, fallback = _get(url)
+                statuses[status] = statuses.get(status, 0) + 1
+                fallbacks += fallback
+                http.append(seconds)
+                kinds.setdefault(kind, []).append(seconds)
+                if time.perf_counter() - started > options.max_seconds:
+                    break
+            else:
+                continue
+            print(f"   stopped after {options.max_seconds:.0f} s (--max-seconds)")
+            break
+    print(f"   {len(http)} requests, statuses {statuses}")
+    if search_url:
+        # The engine path answers from the database when the engine fails or exceeds
+        # SEARCH_TIMEOUT: those answers are in the figures above, and counted here.
+        print(f"   answered by the database fallback: {fallbacks}")
+    for kind, figures in kinds.items():
+        print(f"   {kind:<14} {_percentiles(figures)}")
+    print(f"   {'all':<14} {_percentiles(http)}")
+    if search_url:
+        client = get_client()
+        bodies = [
+            build_search(
+                q=q,
+                lang=params.get("lang", "vi"),
+                filters={
+                    group: list(values)
+                    for group, values in params.items()
+                    if group not in ("lang", "page", "sort")
+                },
+                sort=params.get("sort", "relevance"),
+                page=params.get("page", 1),
+                per_page=service.PER_PAGE,
+                synonyms=synonyms,
+            )
+            for _, q, params in QUERY_MIX
+        ]
+        for body in bodies:  # warm-up
+            client.search(index=index_name(), body=body)
+        for _ in range(max(1, len(http) // len(bodies))):
+            for body in bodies:
+                took.append(client.search(index=index_name(), body=body)["took"] / 1000)
+        print(f"   {'engine took':<14} {_percentiles(took)} (same request bodies, direct)")
+    return {"http": http, "took": took}
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _query_string(q: str, params: dict) -> str:
+    pairs = [("q", q)]
+    for name, value in params.items():
+        for item in value if isinstance(value, list) else [value]:
+            pairs.append((name, str(item)))
+    return urllib.parse.urlencode(pairs)
+
+
+def _get(url: str) -> tuple[float, int, bool]:
+    """(seconds, HTTP status, whether the engine path fell back to the database)."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body = error.read()
+        status = error.code
+    seconds = time.perf_counter() - started
+    return seconds, status, status == 200 and b'"notice"' in body
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+
+
+def _percentiles(values: list[float]) -> str:
+    if not values:
+        return "no figures"
+    return (
+        "  ".join(
+            f"p{percent} {_percentile(values, percent) * 1000:7.1f}" for percent in (50, 95, 99)
+        )
+        + f"  (n={len(values)})"
+    )
+
+
+def _print_ratio(engine: dict) -> None:
+    if not engine["took"]:
+        return
+    ratios = [
+        _percentile(engine["http"], percent) / max(_percentile(engine["took"], percent), 1e-3)
+        for percent in (50, 95, 99)
+    ]
+    print(
+        f"   {'HTTP / took':<22} "
+        + "  ".join(f"p{p} {ratio:7.1f}" for p, ratio in zip((50, 95, 99), ratios, strict=True))
+    )
+
+
+def _rate(label: str, count: int, started: float) -> None:
+    seconds = time.perf_counter() - started
+    print(f"   {label}: {count} documents in {seconds:.1f} s = {count / seconds:,.0f} documents/s")
+
+
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
