@@ -68,6 +68,7 @@ from search.catalogue.query import (
     TOP10_VALUES,
     _clean_filters,
     _clean_query,
+    document_result,
     expand_synonyms,
 )
 from search.models import CatalogueEntry, CatalogueFacetValue
@@ -601,26 +602,12 @@ def _edit_distance(first: str, second: str) -> int:
 
 def _result(document: dict, *, score, lang: str, terms: _Terms | None, fuzzy: bool) -> dict:
     """A result exactly as `query.parse_response` shapes an engine hit."""
-    languages = document.get("languages") or [lang]
-    shown = lang if lang in languages else languages[0]
-    company_name = document.get(f"company_name_{lang}")
-    sector = document.get("sector")
+    result = document_result(document, lang=lang)
     return {
-        "id": document.get(f"id_{shown}"),
-        "translation_key": document["translation_key"],
-        "language": shown,
-        "title": document.get(f"title_{shown}", ""),
-        "url": document.get(f"url_{shown}"),
-        "summary": document.get(f"summary_{shown}", ""),
-        "company": {"name": company_name, "url": document.get(f"company_url_{lang}")}
-        if company_name
-        else None,
-        "sector": {"value": sector, "label": document.get(f"sector_label_{lang}", sector)}
-        if sector
-        else None,
-        "years": sorted(int(year) for year in document.get("years", [])),
-        "top10": TOP10_VALUES.get(document.get("top10")),
-        "highlight": _highlight(document, shown=shown, lang=lang, terms=terms, fuzzy=fuzzy)
+        **result,
+        "highlight": _highlight(
+            document, shown=result["language"], lang=lang, terms=terms, fuzzy=fuzzy
+        )
         if terms is not None
         else {},
         "score": float(score) if score is not None else None,

@@ -514,7 +514,15 @@ def _shown_language(source: dict, lang: str) -> str:
 
 
 def _result(hit: dict, *, lang: str) -> dict:
-    source = hit["_source"]
+    return {
+        **document_result(hit["_source"], lang=lang),
+        "highlight": _highlight(hit.get("highlight", {}), lang=lang),
+        "score": hit.get("_score"),
+    }
+
+
+def document_result(source: dict, *, lang: str) -> dict:
+    """A result's fields from a product document, on both paths (highlight and score aside)."""
     shown = _shown_language(source, lang)
     company_name = source.get(f"company_name_{lang}")
     sector = source.get("sector")
@@ -533,8 +541,6 @@ def _result(hit: dict, *, lang: str) -> dict:
         else None,
         "years": sorted(int(year) for year in source.get("years", [])),
         "top10": TOP10_VALUES.get(source.get("top10")),
-        "highlight": _highlight(hit.get("highlight", {}), lang=lang),
-        "score": hit.get("_score"),
     }
 
 
