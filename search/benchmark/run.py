@@ -96,13 +96,17 @@ def main(argv=None) -> int:
         database = measure_path("database", None, options)
     print()
     print("== Summary (ms)")
-    for name, figures in (
-        ("engine over HTTP", engine["http"]),
-        ("database over HTTP", database["http"]),
+    for label, values in (
+        ("engine, repeated mix", engine["http"]),
+        ("engine, distinct", engine["distinct"]),
+        ("database, repeated mix", database["http"]),
+        ("database, distinct", database["distinct"]),
+        ("engine took, mix", engine["took"]),
+        ("engine took, distinct", engine["took_distinct"]),
     ):
-        print(f"   {name:<22} {_percentiles(figures)}")
-    print(f"   {'engine took':<22} {_percentiles(engine['took'])}")
-    _print_ratio(engine)
+        print(f"   {label:<24} {_percentiles(values)}")
+    _print_ratio("HTTP / took, mix", engine["http"], engine["took"])
+    _print_ratio("HTTP / took, distinct", engine["distinct"], engine["took_distinct"])
     print(f"   load average at the end: {_load()}")
     return 0
 
@@ -261,14 +265,15 @@ class _BatchedDocuments:
 
 
 def measure_path(name: str, search_url: str | None, options) -> dict:
-    from search.catalogue import service
-    from search.catalogue.engine import get_client, index_name
-    from search.catalogue.query import build_search
+    from search.benchmark.queries import distinct_searches
 
     print()
     print(f"== {name.capitalize()} path over HTTP (gunicorn, 2 workers)")
-    http, took, statuses, kinds, fallbacks = [], [], {}, {}, 0
-    synonyms = service.synonym_groups()
+    mix_keys = {_query_string(q, params) for _, q, params in QUERY_MIX}
+    distinct = [
+        search for search in distinct_searches() if _query_string(*search[1:]) not in mix_keys
+    ]
+    figures = {"http": [], "distinct": [], "took": [], "took_distinct": []}
     with gunicorn(search_url) as base:
         urls = [base + "/api/catalogue/?" + _query_string(q, params) for _, q, params in QUERY_MIX]
         # Warm-up: every query on both workers, within a third of the time allowed.
@@ -277,53 +282,78 @@ def measure_path(name: str, search_url: str | None, options) -> dict:
             _get(url)
             if time.perf_counter() - started > options.max_seconds / 3:
                 break
-        started = time.perf_counter()
-        for _ in range(options.rounds):
-            for (kind, _, _), url in zip(QUERY_MIX, urls, strict=True):
-                seconds, status, fallback = _get(url)
-                statuses[status] = statuses.get(status, 0) + 1
-                fallbacks += fallback
-                http.append(seconds)
-                kinds.setdefault(kind, []).append(seconds)
-                if time.perf_counter() - started > options.max_seconds:
-                    break
-            else:
-                continue
-            print(f"   stopped after {options.max_seconds:.0f} s (--max-seconds)")
+        print("   repeated mix (28 searches, each sent once per round):")
+        kinds = [kind for kind, *_ in QUERY_MIX]
+        _measure(
+            list(zip(kinds, urls, strict=True)) * options.rounds,
+            figures["http"],
+            options,
+            engine=bool(search_url),
+        )
+        print(f"   distinct searches ({len(distinct)}, each sent once):")
+        _measure(
+            [(kind, base + "/api/catalogue/?" + _query_string(q, p)) for kind, q, p in distinct],
+            figures["distinct"],
+            options,
+            engine=bool(search_url),
+        )
+    if search_url:
+        # The engine's own time for the same request bodies, sent directly: the mix through
+        # the request cache as the site sends it, the distinct searches with it off, which is
+        # what each of them cost the first time.
+        figures["took"] = _engine_took(QUERY_MIX * max(1, options.rounds), cache=True)
+        figures["took_distinct"] = _engine_took(distinct, cache=False)
+        print(f"   {'engine took, mix':<24} {_percentiles(figures['took'])}")
+        print(f"   {'engine took, distinct':<24} {_percentiles(figures['took_distinct'])}")
+    return figures
+
+
+def _measure(requests: list[tuple[str, str]], into: list, options, *, engine: bool) -> None:
+    statuses, kinds, fallbacks = {}, {}, 0
+    started = time.perf_counter()
+    for kind, url in requests:
+        seconds, status, fallback = _get(url)
+        statuses[status] = statuses.get(status, 0) + 1
+        fallbacks += fallback
+        into.append(seconds)
+        kinds.setdefault(kind, []).append(seconds)
+        if time.perf_counter() - started > options.max_seconds:
+            print(f"     stopped after {options.max_seconds:.0f} s (--max-seconds)")
             break
-    print(f"   {len(http)} requests, statuses {statuses}")
-    if search_url:
+    print(f"     {len(into)} requests, statuses {statuses}")
+    if engine:
         # The engine path answers from the database when the engine fails or exceeds
-        # SEARCH_TIMEOUT: those answers are in the figures above, and counted here.
-        print(f"   answered by the database fallback: {fallbacks}")
-    for kind, figures in kinds.items():
-        print(f"   {kind:<14} {_percentiles(figures)}")
-    print(f"   {'all':<14} {_percentiles(http)}")
-    if search_url:
-        client = get_client()
-        bodies = [
-            build_search(
-                q=q,
-                lang=params.get("lang", "vi"),
-                filters={
-                    group: list(values)
-                    for group, values in params.items()
-                    if group not in ("lang", "page", "sort")
-                },
-                sort=params.get("sort", "relevance"),
-                page=params.get("page", 1),
-                per_page=service.PER_PAGE,
-                synonyms=synonyms,
-            )
-            for _, q, params in QUERY_MIX
-        ]
-        for body in bodies:  # warm-up
-            client.search(index=index_name(), body=body)
-        for _ in range(max(1, len(http) // len(bodies))):
-            for body in bodies:
-                took.append(client.search(index=index_name(), body=body)["took"] / 1000)
-        print(f"   {'engine took':<14} {_percentiles(took)} (same request bodies, direct)")
-    return {"http": http, "took": took}
+        # SEARCH_TIMEOUT: those answers are in the figures, and counted here.
+        print(f"     answered by the database fallback: {fallbacks}")
+    for kind, seconds in kinds.items():
+        print(f"     {kind:<14} {_percentiles(seconds)}")
+    print(f"     {'all':<14} {_percentiles(into)}")
+
+
+def _engine_took(searches, *, cache: bool) -> list[float]:
+    from search.catalogue import service
+    from search.catalogue.engine import get_client, index_name
+    from search.catalogue.query import build_search
+
+    client, synonyms = get_client(), service.synonym_groups()
+    took = []
+    for _, q, params in searches:
+        body = build_search(
+            q=q,
+            lang=params.get("lang", "vi"),
+            filters={
+                group: list(values)
+                for group, values in params.items()
+                if group not in ("lang", "page", "sort")
+            },
+            sort=params.get("sort", "relevance"),
+            page=params.get("page", 1),
+            per_page=service.PER_PAGE,
+            synonyms=synonyms,
+        )
+        response = client.search(index=index_name(), body=body, request_cache=cache)
+        took.append(response["took"] / 1000)
+    return took
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -367,15 +397,15 @@ def _percentiles(values: list[float]) -> str:
     )
 
 
-def _print_ratio(engine: dict) -> None:
-    if not engine["took"]:
+def _print_ratio(label: str, http: list[float], took: list[float]) -> None:
+    if not took or not http:
         return
     ratios = [
-        _percentile(engine["http"], percent) / max(_percentile(engine["took"], percent), 1e-3)
+        _percentile(http, percent) / max(_percentile(took, percent), 1e-3)
         for percent in (50, 95, 99)
     ]
     print(
-        f"   {'HTTP / took':<22} "
+        f"   {label:<24} "
         + "  ".join(f"p{p} {ratio:7.1f}" for p, ratio in zip((50, 95, 99), ratios, strict=True))
     )
 

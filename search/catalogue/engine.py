@@ -3,11 +3,11 @@
 OpenSearch answers only opensearch-py (elasticsearch-py refuses a server without the
 `X-Elastic-Product` header), Elasticsearch answers elasticsearch-py. Request bodies are built
 with `elasticsearch.dsl` for both, and the calls this package makes are the subset both
-clients accept with the same keywords: `search(index=, body=)`, `bulk(body=, refresh=)`,
-`index(index=, id=, body=)`, `delete(index=, id=)`, `indices.create(index=, body=)`,
-`indices.update_aliases(body=)`, `indices.get_alias(name=)`, `indices.get(index=)`,
-`indices.exists(index=)`, `indices.refresh(index=)`, `indices.delete(index=)`,
-`indices.analyze(index=, body=)`.
+clients accept with the same keywords: `search(index=, body=, request_cache=)`,
+`bulk(body=, refresh=)`, `index(index=, id=, body=)`, `delete(index=, id=)`,
+`indices.create(index=, body=)`, `indices.update_aliases(body=)`, `indices.get_alias(name=)`,
+`indices.get(index=)`, `indices.exists(index=)`, `indices.refresh(index=)`,
+`indices.delete(index=)`, `indices.analyze(index=, body=)`.
 
 Differences the callers must mind, and that this module smooths over:
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from search.catalogue.documents import product_document
 from search.catalogue.engine import NOT_FOUND, as_dict, get_client, index_name
 from search.catalogue.mapping import index_body
+from search.catalogue.query import indexed_source
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,10 @@ def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) 
     for chunk in _chunks(documents, BULK_CHUNK):
         body = []
         for document in chunk:
-            body += [{"index": {"_index": index, "_id": document["translation_key"]}}, document]
+            body += [
+                {"index": {"_index": index, "_id": document["translation_key"]}},
+                indexed_source(document),
+            ]
         response = as_dict(client.bulk(body=body))
         if response.get("errors"):
             failures = [
@@ -132,7 +136,7 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
     get_client().index(
         index=index_name(),
         id=str(translation_key),
-        body=document,
+        body=indexed_source(document),
         require_alias=True,
         refresh=refresh,
     )

@@ -206,10 +206,16 @@ def catalogue_mapping() -> Mapping:
     field("company_brand", _text("vi", name=True))
     field("standards", _text("vi"))
     field("hs_code", Keyword())
-    # Facets: the slug filters, the encoded "<slug><US><vi><US><en><US><order>" labels it.
+    # Facets: the slugs filter; the encoded "<slug><US><vi><US><en><US><order>" labels are
+    # kept for the results, and counted through `facets`.
     for group in ("sector", "unit", "certifications", "markets"):
         field(group, Keyword())
-        field(f"{group}_facet", Keyword())
+        field(f"{group}_facet", _stored(doc_values=False))
+    # Every facet value of the product as "<group><US><value>", one field for one terms
+    # aggregation (query._add_facet_aggregations). The indexer adds it (query.indexed_source)
+    # and it is not kept in `_source`, which stays the document itself.
+    field("facets", Keyword())
+    mapping.meta("_source", {"excludes": ["facets"]})
     field("years", Keyword())
     field("latest_year", Integer())
     field("top10", Keyword())
