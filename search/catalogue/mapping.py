@@ -150,6 +150,22 @@ TEXT_FIELDS = {
 }
 # Language-independent text: registered names, brand, standards.
 SHARED_TEXT_FIELDS = {"company_legal_names": 3, "company_brand": 3, "standards": 1}
+# The vocabulary labels (sector, certifications, markets, ward or commune) are searched in the
+# engine as one field per language, `labels_<lang>`, which they are copied into: four fields
+# fewer for every word of every query (measured: a fifth of a query's cost at 100 000
+# products), and a label is short, so which of them matched hardly matters to the ranking.
+LABEL_FIELDS = ("sector_label", "certification_labels", "market_labels", "unit_label")
+LABELS_BOOST = 1.5
+
+
+def engine_text_fields(language: str) -> dict[str, float]:
+    """TEXT_FIELDS of *language* as the engine searches them: the labels as one field."""
+    fields = {
+        field: boost
+        for field, boost in TEXT_FIELDS[language].items()
+        if field.rsplit("_", 1)[0] not in LABEL_FIELDS
+    }
+    return {**fields, f"labels_{language}": LABELS_BOOST}
 
 
 def _text(
@@ -198,10 +214,9 @@ def catalogue_mapping() -> Mapping:
         field(f"company_url_{language}", _stored())
         # "name<US>url" of the company in this language, for the autocomplete's company list.
         field(f"company_key_{language}", Keyword())
-        field(f"sector_label_{language}", _text(language))
-        field(f"certification_labels_{language}", _text(language))
-        field(f"market_labels_{language}", _text(language))
-        field(f"unit_label_{language}", _text(language))
+        for label in LABEL_FIELDS:
+            field(f"{label}_{language}", _stored(Text, copy_to=f"labels_{language}"))
+        field(f"labels_{language}", _text(language))
     field("company_legal_names", _text("vi", name=True))
     field("company_brand", _text("vi", name=True))
     field("standards", _text("vi"))
