@@ -5,10 +5,13 @@ is searched in the database. Searching the live pages directly would mean joinin
 companies, vocabularies and recognitions on every request, and neither SQLite nor PostgreSQL
 folds Vietnamese diacritics by itself (FTS5 keeps "ộ" and "đ"; `unaccent` is an extension and
 still leaves "đ"). So each product gets one denormalised `CatalogueEntry`, built from the same
-`product_document()` the engine indexes (one source of what is searchable), with its text
-stored twice: as written and folded. Facets live in `CatalogueFacetValue`, one row per value,
-so their counts are a GROUP BY. Both are written by `search.catalogue.database` only; they are
-a cache of the pages and can be rebuilt from them at any time (`rebuild_entries()`).
+document the engine indexes (`search.catalogue.documents`: one source of what is
+searchable), with its text stored twice: as written and folded. Facets live in
+`CatalogueFacetValue`, one row per value, so their counts are a GROUP BY. Both are written by
+`search.catalogue.database` (`sync_entry()` per product on publish) and, for a freshly
+generated benchmark catalogue, by `search.benchmark.entries` with the same functions; they are
+a cache of the pages and can be rebuilt from them at any time (`rebuild_entries()`, 500
+products a batch).
 """
 
 from django.db import models

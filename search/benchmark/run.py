@@ -5,8 +5,9 @@ One run, in order:
 1. `manage.py generate_catalogue` into the benchmark database (kept when it already holds the
    same N and seed);
 2. the engine index, rebuilt behind its alias by `search.catalogue.indexing.rebuild()`, and
-   the database path's entries, each with its build rate in documents per second (plus the
-   rate of the one-product-at-a-time functions publishing uses, on a sample);
+   the database path's entries by `database.rebuild_entries()` (what `manage.py
+   rebuild_catalogue_index` runs), each with its build rate in documents per second, plus the
+   rate of the one-product-at-a-time functions publishing uses, on a sample;
 3. a fixed mix of catalogue searches against gunicorn (2 workers) serving the benchmark
    settings, once with SEARCH_URL (engine path) and once without (database path): latency
    percentiles over HTTP, and for the engine path the engine's own `took` for the same request
@@ -201,12 +202,10 @@ def generate(options) -> None:
 
 
 def build_indexes() -> None:
-    from unittest import mock
-
+    """The real commands' build rates, then the one-product-at-a-time ones on a sample."""
     from products.models import ProductPage
-    from search.benchmark.entries import build_entries, product_documents
     from search.catalogue import indexing
-    from search.catalogue.database import sync_entry
+    from search.catalogue.database import rebuild_entries, sync_entry
     from search.catalogue.documents import product_document
 
     keys = [
@@ -222,46 +221,22 @@ def build_indexes() -> None:
     print("== Index builds")
 
     started = time.perf_counter()
-    for key in sample:
-        product_document(key)
-    _rate("product_document(), one product at a time", len(sample), started)
-
-    # rebuild() fetches each document with product_document(); fed from batches instead
-    # (the same documents: tests/search/test_generate_catalogue.py), what is timed is the
-    # engine's bulk indexing, refresh and alias swap at the scale of the catalogue.
-    batches = _BatchedDocuments(keys, product_documents)
-    started = time.perf_counter()
-    with mock.patch.object(indexing, "product_document", batches):
-        report = indexing.rebuild()
+    report = indexing.rebuild()
     _rate(f"engine index rebuild ({report.index})", report.documents, started)
 
     started = time.perf_counter()
-    written = build_entries()
-    _rate("database entries, batched (build_entries)", written, started)
+    written = rebuild_entries()
+    _rate("database entries (rebuild_entries)", written, started)
+
+    started = time.perf_counter()
+    for key in sample:
+        product_document(key)
+    _rate("product_document(), one product at a time", len(sample), started)
 
     started = time.perf_counter()
     for key in sample:
         sync_entry(key)
     _rate("database entries, one product at a time (sync_entry)", len(sample), started)
-
-
-class _BatchedDocuments:
-    """product_document(key) answered from documents built a thousand keys at a time."""
-
-    def __init__(self, keys: list[str], build):
-        self.keys = keys
-        self.position = {key: index for index, key in enumerate(keys)}
-        self.build = build
-        self.cache: dict[str, dict] = {}
-
-    def __call__(self, key) -> dict | None:
-        key = str(key)
-        if key not in self.cache:
-            start = self.position.get(key)
-            if start is None:
-                return self.build([key]).get(key)
-            self.cache = self.build(self.keys[start : start + 1000])
-        return self.cache.get(key)
 
 
 def measure_path(name: str, search_url: str | None, options) -> dict:

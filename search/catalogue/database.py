@@ -46,7 +46,7 @@ from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
 from core.text import fold_text, normalize_text
-from search.catalogue.documents import product_document
+from search.catalogue.documents import product_documents
 from search.catalogue.mapping import (
     FACET_SEPARATOR,
     IRREGULAR_PLURALS,
@@ -126,45 +126,83 @@ def sync_entry(translation_key: UUID | str) -> bool:
     Returns whether an entry exists now. Call it whenever a product or what its document
     includes (company, vocabularies, recognitions) is published, unpublished or deleted.
     """
-    document = product_document(translation_key)
-    with transaction.atomic():
-        if document is None:
-            CatalogueEntry.objects.filter(translation_key=translation_key).delete()
-            return False
-        entry, _ = CatalogueEntry.objects.update_or_create(
-            translation_key=translation_key, defaults=_entry_fields(document)
-        )
-        entry.facet_values.all().delete()
-        CatalogueFacetValue.objects.bulk_create(_facet_rows(entry=entry, document=document))
-    return True
+    key = str(UUID(str(translation_key)))
+    return _write_entries([key], product_documents([key])) == 1
 
 
 def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Rewrite every live product's entry and delete the rest; return how many were written.
 
-    *progress* is called as `progress(done, total)` after each product.
+    BATCH products at a time: their documents are built together and their entries and facet
+    rows written in bulk, one transaction per batch (searches meanwhile see each product's
+    old or new entry, never none). *progress* is called as `progress(done, total)` after
+    each batch.
     """
     from products.models import ProductPage
 
-    keys = list(
-        ProductPage.objects.live()
+    keys = [
+        str(key)
+        for key in ProductPage.objects.live()
         .public()
         .order_by("translation_key")
         .values_list("translation_key", flat=True)
         .distinct()
-    )
+    ]
     written = 0
-    for done, key in enumerate(keys, start=1):
-        written += sync_entry(key)
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        written += _write_entries(batch, product_documents(batch))
         if progress is not None:
-            progress(done, len(keys))
+            progress(start + len(batch), len(keys))
     # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
     # of parameters a statement may have, and a large catalogue would exceed it.
-    stale = set(CatalogueEntry.objects.values_list("translation_key", flat=True)) - set(keys)
-    iterator = iter(sorted(stale))
+    stale = {str(key) for key in CatalogueEntry.objects.values_list("translation_key", flat=True)}
+    iterator = iter(sorted(stale - set(keys)))
     while batch := list(islice(iterator, BATCH)):
         CatalogueEntry.objects.filter(translation_key__in=batch).delete()
     return written
+
+
+def _write_entries(keys: list[str], documents: dict[str, dict]) -> int:
+    """Upsert the entries of *documents*, delete those of *keys* without one; return the count.
+
+    An upsert on translation_key keeps an entry's id, as `update_or_create` would; its facet
+    rows are replaced.
+    """
+    entries = [
+        CatalogueEntry(translation_key=key, **_entry_fields(document))
+        for key, document in documents.items()
+    ]
+    with transaction.atomic():
+        if missing := [key for key in keys if key not in documents]:
+            CatalogueEntry.objects.filter(translation_key__in=missing).delete()
+        if not entries:
+            return 0
+        CatalogueEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["translation_key"],
+            update_fields=[
+                field.name
+                for field in CatalogueEntry._meta.concrete_fields
+                if field.name not in ("id", "translation_key")
+            ],
+        )
+        ids = dict(
+            CatalogueEntry.objects.filter(translation_key__in=list(documents)).values_list(
+                "translation_key", "pk"
+            )
+        )
+        # One DELETE: QuerySet.delete() would load every row first, because post_delete has
+        # receivers for every sender (core.treecache, search.catalogue.sync).
+        replaced = CatalogueFacetValue.objects.filter(entry_id__in=ids.values())
+        replaced._raw_delete(replaced.db)
+        facets = []
+        for entry in entries:
+            entry.pk = ids[UUID(entry.translation_key)]
+            facets += _facet_rows(entry=entry, document=documents[entry.translation_key])
+        CatalogueFacetValue.objects.bulk_create(facets)
+    return len(entries)
 
 
 def _entry_fields(document: dict) -> dict:

@@ -6,56 +6,214 @@ so those are read once, from the Vietnamese page when it is live. Translated tex
 summary, description) and URLs are read per language, and the company's name and URL come
 from the company page in each language (the product's company link always points at the
 Vietnamese company page).
+
+Documents are built for a batch of products at once (`product_documents`), with the same
+nine SQL queries for one product or a thousand (tests/search/test_catalogue_documents.py): a
+rebuild at 100 000 products must not cost a million queries. `product_document` is the
+batch of one. Nothing is cached between calls: a web process that publishes for days must
+never index an old URL or label.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
+from urllib.parse import quote
 from uuid import UUID
 
 from wagtail import blocks
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
 
 from core.text import normalize_text
 from search.catalogue.mapping import FACET_SEPARATOR, LANGUAGES
 
 SOURCE_LANGUAGE = "vi"
+# Products per batch in the rebuilds: large enough that the per-batch queries vanish, small
+# enough that every `IN (...)` list stays under SQLite's parameter limit.
+BATCH = 500
+
+# Page columns read for products and companies alike (rows, not page instances: Wagtail's
+# and modelcluster's __init__ cost more than the rest of a document).
+_PAGE_VALUES = ("pk", "translation_key", "locale__language_code", "title", "slug", "path")
+_PRODUCT_VALUES = (
+    "summary",
+    "description",
+    "hs_code",
+    "standards",
+    "sector_id",
+    "company_id",
+    "company__translation_key",
+)
+_COMPANY_VALUES = ("brand_name", "legal_name", "unit_id")
+# What Django's reverse() leaves unquoted in a path, as Wagtail's get_url() builds it.
+_URL_SAFE = "!$&'()*+,;=/~:@"
 
 
 def product_document(translation_key: UUID | str) -> dict | None:
     """The document for *translation_key*, or None when no translation is live and public."""
-    from products.models import ProductPage
+    key = str(UUID(str(translation_key)))
+    return product_documents([key]).get(key)
 
-    pages = {
-        page.locale.language_code: page
-        for page in ProductPage.objects.live()
-        .public()
-        .filter(translation_key=translation_key)
-        .select_related("locale", "company", "sector")
+
+def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]:
+    """The document of every product in *translation_keys* that has one, by key (as str).
+
+    A fixed number of queries whatever the number of keys: pages, companies, their parents'
+    URLs, view restrictions, recognitions, certifications, markets, sectors and units, each
+    read for the whole batch and only for the rows the batch uses.
+    """
+    from products.models import (
+        AdministrativeUnit,
+        CompanyPage,
+        ProductCertification,
+        ProductMarket,
+        ProductPage,
+        ProductRecognition,
+        Sector,
+    )
+
+    keys = list(translation_keys)
+    if not keys:
+        return {}
+    # One view-restriction query for products and companies (each public() would read them).
+    private = Page.objects.all().private_q()
+    products = {}
+    for key, pages in _translations(ProductPage, keys, private, _PRODUCT_VALUES).items():
+        if searched := {code: page for code, page in pages.items() if code in LANGUAGES}:
+            products[key] = searched
+    if not products:
+        return {}
+    sources = {key: _source(pages) for key, pages in products.items()}
+    source_ids = [source["pk"] for source in sources.values()]
+
+    records = defaultdict(list)
+    for page_id, year, is_top10 in ProductRecognition.objects.filter(
+        page_id__in=source_ids
+    ).values_list("page_id", "year", "is_top10"):
+        records[page_id].append((year, is_top10))
+    certifications = _linked(ProductCertification, "certification", source_ids)
+    markets = _linked(ProductMarket, "market", source_ids)
+    sectors = _by_pk(Sector, {source["sector_id"] for source in sources.values()})
+
+    companies = _translations(
+        CompanyPage,
+        {source["company__translation_key"] for source in sources.values() if source["company_id"]},
+        private,
+        _COMPANY_VALUES,
+    )
+    units = _by_pk(AdministrativeUnit, {_source(pages)["unit_id"] for pages in companies.values()})
+    url = _url_builder(
+        [page for pages in (*products.values(), *companies.values()) for page in pages.values()]
+    )
+    company_fields = {
+        key: _company_fields(pages, url=url, units=units) for key, pages in companies.items()
     }
-    pages = {language: page for language, page in pages.items() if language in LANGUAGES}
-    if not pages:
-        return None
-    source = pages.get(SOURCE_LANGUAGE) or next(iter(pages.values()))
 
+    stream = ProductPage._meta.get_field("description")
+    documents = {}
+    for key, pages in products.items():
+        source = sources[key]
+        document = _page_fields(key, pages, url=url, stream=stream)
+        if source["company_id"]:
+            document |= company_fields.get(str(source["company__translation_key"]), {})
+        if source["sector_id"]:
+            sector = sectors[source["sector_id"]]
+            document |= _labels("sector", sector, plural=False, order=sector.sort_order)
+        for group, items in (
+            ("certification", certifications[source["pk"]]),
+            ("market", markets[source["pk"]]),
+        ):
+            for item in items:
+                for name, value in _labels(group, item, plural=True).items():
+                    document.setdefault(name, []).append(value)
+        document |= _recognition_fields(records[source["pk"]])
+        documents[key] = {
+            name: value for name, value in document.items() if value not in (None, "", [])
+        }
+    return documents
+
+
+def _translations(model, keys: Iterable, private, values: tuple) -> dict[str, dict[str, dict]]:
+    """{key: {language: row}} of the live, public pages of *model* with those keys."""
+    found: dict[str, dict[str, dict]] = defaultdict(dict)
+    keys = list(keys)
+    if not keys:
+        return found
+    for page in (
+        model.objects.live()
+        .exclude(private)
+        .filter(translation_key__in=keys)
+        .order_by("path")
+        .values(*_PAGE_VALUES, *values)
+    ):
+        found[str(page["translation_key"])][page["locale__language_code"]] = page
+    return found
+
+
+def _source(pages: dict) -> dict:
+    """The page synchronised fields are read from: the Vietnamese one, else the first."""
+    return pages.get(SOURCE_LANGUAGE) or next(iter(pages.values()))
+
+
+def _linked(link_model, field: str, page_ids: list) -> dict[int, list]:
+    """The vocabulary items linked to each page through *link_model*, in the editor's order."""
+    linked = defaultdict(list)
+    for link in (
+        link_model.objects.filter(page_id__in=page_ids)
+        .select_related(field)
+        .order_by("page_id", "sort_order", "pk")
+    ):
+        linked[link.page_id].append(getattr(link, field))
+    return linked
+
+
+def _by_pk(model, pks: set) -> dict:
+    pks = pks - {None}
+    return {item.pk: item for item in model.objects.filter(pk__in=pks)} if pks else {}
+
+
+def _url_builder(pages: list[dict]):
+    """`get_url()` of page rows: their parent's URL (one query for all parents), then the slug.
+
+    That is how Wagtail builds the URL of a page without custom routing (`url_path` is the
+    parent's plus the slug); the slug is quoted as `reverse()` quotes it.
+    """
+    steplen = Page.steplen
+    parents = {page["path"][:-steplen] for page in pages}
+    parent_urls = {
+        parent.path: parent.get_url() for parent in Page.objects.filter(path__in=parents)
+    }
+
+    def url(page: dict) -> str | None:
+        parent = parent_urls.get(page["path"][:-steplen])
+        return None if parent is None else f"{parent}{quote(page['slug'], safe=_URL_SAFE)}/"
+
+    return url
+
+
+def _page_fields(key: str, pages: dict[str, dict], *, url, stream) -> dict:
+    source = _source(pages)
     document = {
-        "translation_key": str(translation_key),
+        "translation_key": key,
         "languages": sorted(pages),
-        "hs_code": source.hs_code or None,
-        "standards": _clean(source.standards),
+        "hs_code": source["hs_code"] or None,
+        "standards": _clean(source["standards"]),
     }
     for language, page in pages.items():
+        description = page["description"]
+        if not isinstance(description, StreamValue):
+            description = stream.to_python(description)
         document |= {
-            f"id_{language}": page.pk,
-            f"url_{language}": page.get_url(),
-            f"title_{language}": _clean(page.title),
-            f"summary_{language}": _clean(page.summary),
-            f"description_{language}": _clean(" ".join(_stream_text(page.description))),
+            f"id_{language}": page["pk"],
+            f"url_{language}": url(page),
+            f"title_{language}": _clean(page["title"]),
+            f"summary_{language}": _clean(page["summary"]),
+            f"description_{language}": _clean(" ".join(_stream_text(description))),
         }
     for language in LANGUAGES:
         # Sorting by name in a language with no translation falls back to the other title.
         titles = (document.get(f"title_{code}") for code in (language, *LANGUAGES))
         document[f"sort_name_{language}"] = next((title for title in titles if title), None)
-    document |= _company_fields(source)
-    document |= _vocabulary_fields(source)
-    document |= _recognition_fields(source)
-    return {key: value for key, value in document.items() if value not in (None, "", [])}
+    return document
 
 
 def _clean(text: str | None) -> str:
@@ -87,63 +245,26 @@ def _block_text(block, value):
         yield from block.get_searchable_content(value)
 
 
-def _company_fields(product) -> dict:
-    from products.models import CompanyPage
-
-    if product.company_id is None:
-        return {}
-    companies = {
-        company.locale.language_code: company
-        for company in CompanyPage.objects.live()
-        .public()
-        .filter(translation_key=product.company.translation_key)
-        .select_related("locale", "unit")
-    }
-    if not companies:
-        return {}
-    source = companies.get(SOURCE_LANGUAGE) or next(iter(companies.values()))
+def _company_fields(companies: dict[str, dict], *, url, units: dict) -> dict:
+    """The company fields of every product of one company, from its pages by language."""
+    source = _source(companies)
     fields = {
-        "company_brand": _clean(source.brand_name),
+        "company_brand": _clean(source["brand_name"]),
         "company_legal_names": sorted(
-            {_clean(company.legal_name) for company in companies.values()} - {""}
+            {_clean(company["legal_name"]) for company in companies.values()} - {""}
         ),
     }
     for language in LANGUAGES:
         # A language without a company page shows the other one's name and link.
         company = companies.get(language) or source
-        name, url = _clean(company.title), company.get_url()
+        name, link = _clean(company["title"]), url(company)
         fields |= {
             f"company_name_{language}": name,
-            f"company_url_{language}": url,
-            f"company_key_{language}": f"{name}{FACET_SEPARATOR}{url}",
+            f"company_url_{language}": link,
+            f"company_key_{language}": f"{name}{FACET_SEPARATOR}{link}",
         }
-    if source.unit_id:
-        fields |= _labels("unit", source.unit, plural=False)
-    return fields
-
-
-def _vocabulary_fields(product) -> dict:
-    from products.models import ProductCertification, ProductMarket
-
-    fields = {}
-    if product.sector_id:
-        fields |= _labels("sector", product.sector, plural=False, order=product.sector.sort_order)
-    certifications = [
-        link.certification
-        for link in ProductCertification.objects.filter(page=product)
-        .select_related("certification")
-        .order_by("sort_order")
-    ]
-    markets = [
-        link.market
-        for link in ProductMarket.objects.filter(page=product)
-        .select_related("market")
-        .order_by("sort_order")
-    ]
-    for group, items in (("certification", certifications), ("market", markets)):
-        for item in items:
-            for key, value in _labels(group, item, plural=True).items():
-                fields.setdefault(key, []).append(value)
+    if source["unit_id"]:
+        fields |= _labels("unit", units[source["unit_id"]], plural=False)
     return fields
 
 
@@ -160,10 +281,10 @@ def _labels(group: str, item, *, plural: bool, order: int = 0) -> dict:
     }
 
 
-def _recognition_fields(product) -> dict:
-    records = list(product.recognitions.all())
-    years = sorted({record.year for record in records})
-    flags = {record.is_top10 for record in records}
+def _recognition_fields(records: list[tuple[int, bool | None]]) -> dict:
+    """Years and the Top 10 flag from a product's (year, is_top10) recognition records."""
+    years = sorted({year for year, _ in records})
+    flags = {is_top10 for _, is_top10 in records}
     # Three-valued like the records: Top 10 in any year is "true"; "false" only when every
     # record says no; anything else is "unknown" (a silent source never means no).
     if True in flags:

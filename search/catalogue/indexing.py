@@ -16,7 +16,7 @@ from uuid import UUID
 
 from django.conf import settings
 
-from search.catalogue.documents import product_document
+from search.catalogue.documents import BATCH, product_document, product_documents
 from search.catalogue.engine import NOT_FOUND, as_dict, get_client, index_name
 from search.catalogue.mapping import index_body
 from search.catalogue.query import indexed_source
@@ -75,7 +75,8 @@ def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport:
     """Rebuild the whole catalogue into a new index and swap the alias onto it atomically.
 
-    *progress* is called as `progress(done, total)` after each product.
+    Documents are built BATCH products at a time; *progress* is called as
+    `progress(done, total)` after each batch.
     """
     from products.models import ProductPage
 
@@ -91,10 +92,8 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport
     )
 
     def documents() -> Iterator[dict]:
-        for done, key in enumerate(keys, start=1):
-            document = product_document(key)
-            if document is not None:
-                yield document
+        for done, batch in _batches(keys):
+            yield from product_documents(batch).values()
             if progress is not None:
                 progress(done, len(keys))
 
@@ -167,6 +166,14 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _batches(keys: list) -> Iterator[tuple[int, list]]:
+    """(keys done after this batch, batch) for BATCH keys at a time."""
+    done = 0
+    for batch in _chunks(keys, BATCH):
+        done += len(batch)
+        yield done, batch
+
+
 @dataclass
 class DriftReport:
     missing: list[str]
@@ -207,13 +214,16 @@ def find_drift() -> tuple[DriftReport, dict[str, dict]]:
 
     from products.models import ProductPage
 
-    keys = {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
+    keys = sorted(
+        {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
+    )
     expected = {}
-    for key in sorted(keys):
-        document = product_document(key)
-        if document is not None:
-            # Through JSON, as the engine stores it (dates, tuples).
-            expected[key] = json.loads(json.dumps(document, default=str))
+    for _, batch in _batches(keys):
+        documents = product_documents(batch)
+        # In key order, through JSON, as the engine stores them (dates, tuples).
+        for key in batch:
+            if key in documents:
+                expected[key] = json.loads(json.dumps(documents[key], default=str))
     indexed = indexed_documents()
     report = DriftReport(
         missing=sorted(set(expected) - set(indexed)),

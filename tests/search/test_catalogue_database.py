@@ -94,6 +94,42 @@ def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, mi
     assert calls == [(1, 1)]
 
 
+def test_rebuild_in_batches_writes_what_sync_entry_writes(site_tree, minh_phat, monkeypatch):
+    from search.catalogue import database
+
+    certification, market = CertificationFactory(), MarketFactory()
+    for index in range(5):
+        product = make_product(
+            site_tree,
+            company=minh_phat,
+            title=f"Quạt điện {index}",
+            slug=f"quat-dien-{index}",
+            recognitions=[{"year": 2020 + index, "is_top10": index % 2 == 0}],
+        )
+        ProductCertification.objects.create(page=product, certification=certification)
+        ProductMarket.objects.create(page=product, market=market)
+        sync_entry(product.translation_key)
+
+    def rows():
+        return {
+            entry.translation_key: (
+                entry.pk,
+                entry.document,
+                entry.folded_text,
+                sorted(entry.facet_values.values_list("group", "value", "label_en")),
+            )
+            for entry in CatalogueEntry.objects.all()
+        }
+
+    synced = rows()
+    monkeypatch.setattr(database, "BATCH", 2)
+    calls = []
+
+    assert rebuild_entries(progress=lambda done, total: calls.append((done, total))) == 5
+    assert rows() == synced
+    assert calls == [(2, 5), (4, 5), (5, 5)]
+
+
 # -- matching and ranking ---------------------------------------------------------------
 
 
