@@ -7,7 +7,8 @@ clients accept with the same keywords: `search(index=, body=, request_cache=)`,
 `bulk(body=, refresh=)`, `index(index=, id=, body=)`, `delete(index=, id=)`,
 `indices.create(index=, body=)`, `indices.update_aliases(body=)`, `indices.get_alias(name=)`,
 `indices.get(index=)`, `indices.exists(index=)`, `indices.refresh(index=)`,
-`indices.delete(index=)`, `indices.analyze(index=, body=)`.
+`indices.forcemerge(index=, max_num_segments=)`, `indices.delete(index=)`,
+`indices.analyze(index=, body=)`.
 
 Differences the callers must mind, and that this module smooths over:
 
