@@ -9,7 +9,7 @@ generation is deleted afterwards.
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from uuid import UUID
@@ -193,10 +193,13 @@ class DriftReport:
     missing: list[str]
     stale: list[str]
     extra: list[str]
+    # What the live generation maps or analyses differently from the code ("analysis" or a
+    # field name): only a rebuild changes that.
+    outdated: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.missing or self.stale or self.extra)
+        return not (self.missing or self.stale or self.extra or self.outdated)
 
 
 def indexed_documents() -> dict[str, dict]:
@@ -243,8 +246,53 @@ def find_drift() -> tuple[DriftReport, dict[str, dict]]:
         missing=sorted(set(expected) - set(indexed)),
         stale=sorted(key for key in set(expected) & set(indexed) if expected[key] != indexed[key]),
         extra=sorted(set(indexed) - set(expected)),
+        outdated=outdated_definitions(),
     )
     return report, expected
+
+
+def outdated_definitions() -> list[str]:
+    """What of the live index's mappings and analysis differs from `mapping.index_body()`.
+
+    A deploy that changes them (a new field, another analyzer) leaves the live generation as
+    it was: searches then miss what the code expects, silently. Compared after normalising
+    what the engine echoes differently from what it was sent (numbers as strings, a single
+    `copy_to` as a list).
+    """
+    live = as_dict(_client().indices.get(index=index_name()))
+    if len(live) != 1:
+        return ["alias"]
+    [definition] = live.values()
+    wanted = index_body(index_name())
+    outdated = []
+    wanted_analysis = wanted["settings"].get("analysis", {})
+    if _normalised(definition["settings"]["index"].get("analysis", {})) != _normalised(
+        wanted_analysis
+    ):
+        outdated.append("analysis")
+    live_fields = definition["mappings"].get("properties", {})
+    for name, mapping in wanted["mappings"]["properties"].items():
+        if _normalised(live_fields.get(name)) != _normalised(mapping):
+            outdated.append(name)
+    outdated += sorted(set(live_fields) - set(wanted["mappings"]["properties"]))
+    if _normalised(definition["mappings"].get("_source")) != _normalised(
+        wanted["mappings"].get("_source")
+    ):
+        outdated.append("_source")
+    return outdated
+
+
+def _normalised(value):
+    if isinstance(value, dict):
+        return {
+            key: _normalised([item] if key == "copy_to" and isinstance(item, str) else item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_normalised(item) for item in value]
+    if isinstance(value, bool):
+        return str(value).lower()
+    return None if value is None else str(value)
 
 
 def repair(report: DriftReport, expected: dict[str, dict]) -> None:

@@ -229,7 +229,9 @@ def catalogue_mapping() -> Mapping:
     # Every facet value of the product as "<group><US><value>", one field for one terms
     # aggregation (query._add_facet_aggregations). The indexer adds it (query.indexed_source)
     # and it is not kept in `_source`, which stays the document itself.
-    field("facets", Keyword())
+    # Its global ordinals are built when a generation is refreshed, not by the first search
+    # after it (which, at 100 000 products, timed out into the database fallback).
+    field("facets", Keyword(eager_global_ordinals=True))
     mapping.meta("_source", {"excludes": ["facets"]})
     field("years", Keyword())
     field("latest_year", Integer())

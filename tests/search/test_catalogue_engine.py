@@ -4,10 +4,12 @@ Each test gets an alias of its own (a unique SEARCH_INDEX_PREFIX), fills it from
 pages with `rebuild()` or `create_index()`, and deletes every index behind it afterwards.
 """
 
+import io
 import threading
 import uuid
 
 import pytest
+from django.core.management.base import CommandError
 from wagtail.rich_text import RichText
 
 from products.factories import CertificationFactory, MarketFactory, SectorFactory
@@ -361,6 +363,39 @@ def test_rebuild_swaps_the_alias_without_a_moment_without_results(catalogue, led
     assert second.removed == [first.index]
     assert not client.indices.exists(index=first.index)
     assert list(as_dict(client.indices.get_alias(name=catalogue))) == [second.index]
+
+
+def test_a_generation_built_with_older_mappings_is_found_and_rebuilt(catalogue, led, monkeypatch):
+    from django.core.management import call_command
+
+    from search.catalogue import indexing, mapping
+
+    rebuild()
+    assert indexing.outdated_definitions() == []
+
+    # The live generation as a deploy finds it when the code's mappings have changed: built
+    # by an older version that had no `facets` field and analysed names otherwise.
+    older = mapping.index_body(catalogue)
+    del older["mappings"]["properties"]["facets"]
+    del older["mappings"]["_source"]
+    older["settings"]["analysis"]["filter"]["name_edge_ngram"]["max_gram"] = 15
+    monkeypatch.setattr(indexing, "index_body", lambda name: {**older})
+    monkeypatch.setattr(indexing, "indexed_source", lambda document: document)
+    rebuild()
+    monkeypatch.undo()
+    assert indexing.outdated_definitions() == ["analysis", "facets", "_source"]
+    assert search("đèn")["facets"]["year"] == []  # what a deploy would have served
+
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="drifted"):
+        call_command("check_catalogue_index", stdout=out)
+    assert "analysis, facets, _source" in out.getvalue()
+    call_command("check_catalogue_index", "--repair", stdout=io.StringIO())
+    assert indexing.outdated_definitions() == []
+    assert [(item["value"], item["count"]) for item in search("đèn")["facets"]["year"]] == [
+        ("2024", 1),
+        ("2021", 1),
+    ]
 
 
 def test_single_product_updates_go_through_the_alias(catalogue, site_tree, led, english):

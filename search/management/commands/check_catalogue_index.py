@@ -36,8 +36,18 @@ class Command(BaseCommand):
             ):
                 for key in keys[:20]:
                     self.stdout.write(f"  {label}: {key}")
+            if report.outdated:
+                self.stdout.write(
+                    "The index was built with other mappings or analysis than the code's "
+                    f"({', '.join(report.outdated)}): it needs a rebuild."
+                )
             if report.clean:
                 self.stdout.write(self.style.SUCCESS("The index matches the database."))
+            elif repair and report.outdated:
+                built = indexing.rebuild()
+                self.stdout.write(
+                    self.style.SUCCESS(f"Rebuilt into {built.index}: {built.documents} documents.")
+                )
             elif repair:
                 indexing.repair(report, expected)
                 self.stdout.write(self.style.SUCCESS("Repaired."))
