@@ -41,8 +41,8 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import reduce
+from dataclasses import dataclass, field
+from functools import lru_cache, reduce
 from itertools import islice
 from uuid import UUID
 
@@ -330,11 +330,10 @@ def search_database(
     terms = _terms(q, synonyms) if q else None
 
     filtered = _filters_condition(selected, field="pk")
-    # The words' condition on entries, reused by every query below. The filters go in the
-    # same WHERE, so PostgreSQL starts from the (indexed) filtered entries and matches the
-    # words on those only.
-    matching = _strict_condition(terms) if terms is not None else Q()
-    count = CatalogueEntry.objects.filter(matching, filtered).count()
+    # The entries having the words, reused by every query below, with the filters in the
+    # same WHERE: PostgreSQL then starts from whichever is the most selective.
+    matching = _strict_match(terms) if terms is not None else _Match(Q())
+    count = CatalogueEntry.objects.filter(matching.where(filtered)).count()
     fuzzy, suggestion = False, None
     if terms is not None and not count:
         anywhere, similar = _without_results(terms, matching=matching, filtered=filtered)
@@ -344,14 +343,14 @@ def search_database(
                 # Facets then count the similar entries, even if the filters exclude them all.
                 count, fuzzy = similar
                 if fuzzy:
-                    matching = _fuzzy_condition(terms)
+                    matching = _Match(_fuzzy_condition(terms))
             suggestion = _suggestion(terms.typed)
 
     start = (page - 1) * per_page
     results = []
     if count > start:
         rows = (
-            CatalogueEntry.objects.filter(matching, filtered)
+            CatalogueEntry.objects.filter(matching.where(filtered))
             .annotate(score=_score(terms, fuzzy=fuzzy))
             .order_by(*_ordering(sort, lang=lang, queried=terms is not None))
             .values("document", "score")[start : start + per_page]
@@ -372,7 +371,7 @@ def search_database(
 
 
 def _without_results(
-    terms: _Terms, *, matching: Q, filtered: Q
+    terms: _Terms, *, matching: "_Match", filtered: Q
 ) -> tuple[bool, tuple[int, bool] | None]:
     """When nothing has the words under the filters: whether anything has them at all, and
     on PostgreSQL the similar entries (their count under the filters, whether there are any).
@@ -387,10 +386,10 @@ def _without_results(
         similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).count()
         return False, (similar, similar > 0)
     if not trigram:
-        return CatalogueEntry.objects.filter(matching).exists(), None
+        return CatalogueEntry.objects.filter(matching.where()).exists(), None
     similar = _fuzzy_condition(terms)
-    found = CatalogueEntry.objects.filter(matching | similar).aggregate(
-        anywhere=Count("pk", filter=matching),
+    found = CatalogueEntry.objects.filter(matching.where() | similar).aggregate(
+        anywhere=Count("pk", filter=matching.where()),
         similar=Count("pk", filter=similar & filtered),
         similar_anywhere=Count("pk", filter=similar),
     )
@@ -439,18 +438,29 @@ def _has_words(field: str, words: Iterable[str]) -> Q:
     return reduce(operator.and_, (_has_word(field, word) for word in words))
 
 
-def _strict_condition(terms: _Terms) -> Q:
-    """Every word of at least one spelling is in the folded text.
+@dataclass(frozen=True)
+class _Match:
+    """The entries having a query's words, as conditions on entries.
 
-    On PostgreSQL the trigram index on `folded_text` serves these LIKEs. On SQLite, which has
-    no such index, the FTS5 word index (search.catalogue.fulltext) first narrows the entries
-    to those having the words, and only those are read and matched.
+    `words` decides. `index` is a superset found through an index, where the words' own
+    conditions cannot use one: SQLite's FTS5 candidates (search.catalogue.fulltext); nothing
+    on PostgreSQL, whose trigram index serves the LIKEs themselves.
     """
+
+    words: Q
+    index: Q = field(default_factory=Q)
+
+    def where(self, filters: Q | None = None) -> Q:
+        # SQLite tests the conditions in the order written: the index's candidates, then the
+        # filters (a lookup each), and last the LIKEs, which read an entry's whole text.
+        return self.index & (filters or Q()) & self.words
+
+
+def _strict_match(terms: _Terms) -> _Match:
+    """Every word of at least one spelling is in the folded text."""
     if not terms.spellings:
-        return Q(pk__in=[])  # only punctuation: like the engine, nothing matches
-    condition = reduce(
-        operator.or_, (_has_words("folded_text", words) for words in terms.spellings)
-    )
+        return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
+    words = reduce(operator.or_, (_has_words("folded_text", words) for words in terms.spellings))
     if _catalogue_vendor() == "sqlite" and fulltext.available():
         expression = fulltext.match_expression(
             [[_forms(word) for word in words] for words in terms.spellings]
@@ -460,8 +470,8 @@ def _strict_condition(terms: _Terms) -> Q:
                 f"SELECT rowid FROM {fulltext.TABLE} WHERE {fulltext.TABLE} MATCH %s",
                 [expression],
             )
-            condition = Q(pk__in=indexed) & condition
-    return condition
+            return _Match(words, index=Q(pk__in=indexed))
+    return _Match(words)
 
 
 def _catalogue_vendor() -> str:
@@ -525,9 +535,16 @@ def _ordering(sort: str, *, lang: str, queried: bool = False) -> list:
     # Among equal scores, the shorter name first: the words found are more of it (the
     # engine's BM25 normalises by length too). Measured: "bình nóng lạnh", a synonym of both,
     # ranked "Máy nước nóng năng lượng mặt trời" above "Máy nước nóng trực tiếp".
-    relevance = [score, Length(F(f"sort_name_{lang}")).asc()] if queried else [score]
+    if not queried:
+        # Without words every score is 0: left out, the order is one an index holds (see
+        # migration 0004), and a page of the whole catalogue needs no sort of all of it.
+        return {
+            "relevance": [latest, name, "translation_key"],
+            "newest": [latest, name, "translation_key"],
+            "name": [name, latest, "translation_key"],
+        }[sort]
     return {
-        "relevance": [*relevance, latest, name, "translation_key"],
+        "relevance": [score, Length(F(f"sort_name_{lang}")).asc(), latest, name, "translation_key"],
         "newest": [latest, score, name, "translation_key"],
         "name": [name, latest, "translation_key"],
     }[sort]
@@ -553,26 +570,26 @@ def _filters_condition(selected: dict[str, list[str]], *, field: str, skip: str 
     return reduce(operator.and_, conditions, Q())
 
 
-def _facets(matching: Q | None, *, selected: dict[str, list[str]], lang: str) -> dict[str, list]:
+def _facets(
+    matching: _Match | None, *, selected: dict[str, list[str]], lang: str
+) -> dict[str, list]:
     """Every group's values and counts in ONE query.
 
-    A row of group G counts when its entry matches the words (*matching*, a condition on
-    entries; None without words) and every group's filters but G's. Selected values are
-    fetched even when nothing counts for them any more, so the visitor can see (and untick)
-    what they chose.
+    A row of group G counts when its entry has the words (*matching*; None without words)
+    and every group's filters but G's. Selected values are fetched even when nothing counts
+    for them any more, so the visitor can see (and untick) what they chose.
     """
 
     def entries(skip: str = "") -> Q:
         """The facet rows whose entry matches the words and every filter but *skip*'s.
 
-        With words, one subquery of entries per set of filters, words and filters together,
-        so each is looked up once and from the filtered entries, rather than by matching the
-        words again through a join for every facet row.
+        With words, a subquery of entries, words and filters together, looked up once per
+        statement, rather than matching the words through a join for every facet row.
         """
         if matching is None:
             return _filters_condition(selected, field="entry_id", skip=skip)
         found = CatalogueEntry.objects.filter(
-            matching, _filters_condition(selected, field="pk", skip=skip)
+            matching.where(_filters_condition(selected, field="pk", skip=skip))
         )
         return Q(entry_id__in=found.values("pk"))
 
@@ -790,7 +807,7 @@ def _fragments(
     text: str, *, matches: Callable[[str], bool], count: int, size: int | None
 ) -> list[str]:
     """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold_text(m[0]))]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(_fold_word(m[0]))]
     if not spans:
         return []
     if not count or not size or len(text) <= size:
@@ -813,6 +830,11 @@ def _fragments(
         if len(fragments) == count:
             break
     return fragments
+
+
+# A page of results folds every word of its texts to find the matches, and the same words
+# come back on every page: folded once per process.
+_fold_word = lru_cache(maxsize=50_000)(fold_text)
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
