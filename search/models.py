@@ -99,7 +99,14 @@ class CatalogueFacetValue(models.Model):
     class Meta:
         verbose_name = "giá trị bộ lọc"
         verbose_name_plural = "giá trị bộ lọc"
-        indexes = [models.Index(fields=["group", "value"], name="search_facet_group_value")]
+        indexes = [
+            # Serves the filters (group, value) and covers the counts' GROUP BY: SQLite then
+            # reads the values in order from the index alone, with no sort and no table.
+            models.Index(
+                fields=["group", "value", "label_vi", "label_en", "sort_order", "entry"],
+                name="search_facet_value_counts",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["entry", "group", "value"], name="search_facet_unique_per_entry"
@@ -108,6 +115,38 @@ class CatalogueFacetValue(models.Model):
 
     def __str__(self):
         return f"{self.group}={self.value}"
+
+
+class CatalogueNameWord(models.Model):
+    """One word of one entry's names: the vocabulary "did you mean" corrects a query with.
+
+    `word` is the word as written, lower-cased NFC ("đèn"); `folded` the same word folded
+    ("den"); `occurrences` how often it appears in that entry's names. Summed over entries,
+    they give every folded word of the catalogue's names and its most common spelling, in one
+    GROUP BY over a narrow table, instead of re-reading and folding every name per search.
+    Written with the entry (`search.catalogue.database.write_name_words`), and deleted with it
+    by the database itself (also under the benchmark's raw deletes).
+    """
+
+    entry = models.ForeignKey(
+        CatalogueEntry, on_delete=models.DB_CASCADE, related_name="name_words"
+    )
+    folded = models.TextField()
+    word = models.TextField()
+    occurrences = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "từ trong tên sản phẩm"
+        verbose_name_plural = "từ trong tên sản phẩm"
+        indexes = [
+            # Covers the vocabulary's GROUP BY: read in index order, no sort and no table.
+            models.Index(
+                fields=["folded", "word", "occurrences", "entry"], name="search_nameword_vocabulary"
+            )
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class Synonym(models.Model):

@@ -17,14 +17,15 @@ from multiprocessing import get_context
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from search.catalogue.database import _entry_fields, _facet_rows
+from search.catalogue.database import _entry_fields, _facet_rows, name_words
 from search.catalogue.documents import product_documents
 
 BATCH = 1_000
 
 
-def entry_rows(keys: list) -> list[tuple[str, dict, list[tuple]]]:
-    """(key, entry fields, facet rows) for each product, as the database path computes them."""
+def entry_rows(keys: list) -> list[tuple[str, dict, list[tuple], list[tuple]]]:
+    """(key, entry fields, facet rows, name words) for each product, as the database path
+    computes them."""
     from search.models import CatalogueEntry
 
     rows = []
@@ -33,7 +34,8 @@ def entry_rows(keys: list) -> list[tuple[str, dict, list[tuple]]]:
             (row.group, row.value, row.label_vi, row.label_en, row.sort_order)
             for row in _facet_rows(entry=CatalogueEntry(), document=document)
         ]
-        rows.append((key, _entry_fields(document), facets))
+        fields = _entry_fields(document)
+        rows.append((key, fields, facets, name_words(fields["names"])))
     return rows
 
 
@@ -45,7 +47,7 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     """
     from products.models import ProductPage
     from search.benchmark.generate import insert_rows, reset_sequences
-    from search.models import CatalogueEntry, CatalogueFacetValue
+    from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
     using = router.db_for_write(CatalogueEntry)
     keys = list(
@@ -57,21 +59,24 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     )
     with transaction.atomic(using=using):
         CatalogueFacetValue.objects.all()._raw_delete(using)
+        CatalogueNameWord.objects.all()._raw_delete(using)
         CatalogueEntry.objects.all()._raw_delete(using)
     chunks = [keys[start : start + BATCH] for start in range(0, len(keys), BATCH)]
     written, next_id, now = 0, 1, timezone.now()
     with _pool(len(chunks), using=using) as pool:
         for rows in pool.map(entry_rows, chunks):
-            entries, facets = [], []
-            for key, fields, facet_rows in rows:
+            entries, facets, words = [], [], []
+            for key, fields, facet_rows, word_rows in rows:
                 entries.append((next_id, key, now, *fields.values()))
                 facets += [(next_id, *facet) for facet in facet_rows]
+                words += [(next_id, *word) for word in word_rows]
                 next_id += 1
             if entries:
                 columns = ("id", "translation_key", "updated_at", *rows[0][1])
                 with transaction.atomic(using=using):
                     insert_rows(CatalogueEntry, columns, entries)
                     insert_rows(CatalogueFacetValue, _FACET_COLUMNS, facets)
+                    insert_rows(CatalogueNameWord, _WORD_COLUMNS, words)
             written += len(entries)
             if progress is not None:
                 progress(written, len(keys))
@@ -80,6 +85,7 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
 
 
 _FACET_COLUMNS = ("entry", "group", "value", "label_vi", "label_en", "sort_order")
+_WORD_COLUMNS = ("entry", "folded", "word", "occurrences")
 WORKERS = 2
 
 

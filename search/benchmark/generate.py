@@ -719,7 +719,7 @@ def clear_catalogue(tree: CatalogueTree) -> None:
         ProductPage,
         ProductRecognition,
     )
-    from search.models import CatalogueEntry, CatalogueFacetValue
+    from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
     using = router.db_for_write(Page)
     leaves = Q(pk__in=[])
@@ -728,6 +728,7 @@ def clear_catalogue(tree: CatalogueTree) -> None:
     page_ids = list(Page.objects.filter(leaves).values_list("pk", flat=True))
     with transaction.atomic(using=using):
         CatalogueFacetValue.objects.all()._raw_delete(using)
+        CatalogueNameWord.objects.all()._raw_delete(using)
         CatalogueEntry.objects.all()._raw_delete(using)
         for chunk in _chunks(page_ids, INSERT_BATCH):
             HomeFeaturedProduct.objects.filter(product_id__in=chunk)._raw_delete(using)

@@ -17,13 +17,20 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
   "s", so the extra forms cannot match a Vietnamese word.
 - Typos: on PostgreSQL, when no entry has every word, entries whose names are trigram-similar
   to the query are returned instead (pg_trgm `word_similarity`). On every database a query
-  without matches gets a "did you mean" built with difflib from the names' vocabulary.
-- Facets: one GROUP BY over `CatalogueFacetValue`; each group is counted under every other
+  without matches gets a "did you mean" built with difflib from the names' vocabulary
+  (`CatalogueNameWord`, one GROUP BY).
+- Facets: one statement over `CatalogueFacetValue`; each group is counted under every other
   group's filters (multi-select within a group, intersection across groups).
 
-A search costs at most five SQL queries whatever the catalogue's size: the counts, the page,
-the facets, and only when nothing matches, the trigram counts (PostgreSQL) and the
-suggestion's vocabulary. Usually it is three.
+The words are found through an index (pg_trgm GIN on PostgreSQL, FTS5 on SQLite:
+search.catalogue.fulltext), the filters go in the same WHERE as the words, and the facets look
+each set of entries up once: what a search reads grows with the entries it finds rather than
+with the catalogue (for a word most entries have, PostgreSQL may still read them all).
+
+A search costs at most five SQL queries whatever the catalogue's size: the count, the page,
+the facets, and only when nothing matches, one query for the trigram counts (PostgreSQL) and
+whether, without the filters, anything has the words; then the suggestion's vocabulary.
+Usually it is three.
 """
 
 import difflib
@@ -34,18 +41,20 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import reduce
+from dataclasses import dataclass, field
+from functools import lru_cache, reduce
 from itertools import islice
 from uuid import UUID
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections, router, transaction
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
 from core.text import fold_text, normalize_text
+from search.catalogue import fulltext
 from search.catalogue.documents import product_documents
 from search.catalogue.mapping import (
     FACET_SEPARATOR,
@@ -71,7 +80,7 @@ from search.catalogue.query import (
     document_result,
     expand_synonyms,
 )
-from search.models import CatalogueEntry, CatalogueFacetValue
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 # The document fields whose text is searchable: the engine's text fields, both languages.
 SEARCHABLE_FIELDS = (
@@ -202,6 +211,7 @@ def _write_entries(keys: list[str], documents: dict[str, dict]) -> int:
             entry.pk = ids[UUID(entry.translation_key)]
             facets += _facet_rows(entry=entry, document=documents[entry.translation_key])
         CatalogueFacetValue.objects.bulk_create(facets)
+        write_name_words(entries)
     return len(entries)
 
 
@@ -252,6 +262,34 @@ def _words(text: str, *, fold: bool) -> list[str]:
     return _WORD.findall(text)
 
 
+def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
+    """Replace the "did you mean" vocabulary rows of *entries*, from their `names`.
+
+    Call it whenever entries are written (in any batch size); deleting an entry deletes its
+    rows by itself (ON DELETE CASCADE in the database).
+    """
+    entries = list(entries)
+    for start in range(0, len(entries), BATCH):
+        batch = entries[start : start + BATCH]
+        # A raw DELETE, as for the facet rows in _write_entries: these rows have no signals.
+        replaced = CatalogueNameWord.objects.filter(entry__in=batch)
+        replaced._raw_delete(replaced.db)
+        CatalogueNameWord.objects.bulk_create(
+            [
+                CatalogueNameWord(entry=entry, folded=folded, word=word, occurrences=occurrences)
+                for entry in batch
+                for folded, word, occurrences in name_words(entry.names)
+            ],
+            batch_size=BATCH,
+        )
+
+
+def name_words(names: str) -> list[tuple[str, str, int]]:
+    """(folded, word, occurrences) for each distinct word of *names*, in order of appearance."""
+    counts = Counter(_words(names, fold=False))
+    return [(fold_text(word), word, occurrences) for word, occurrences in counts.items()]
+
+
 def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacetValue]:
     """One row per facet value of *document*, read from the fields the engine aggregates.
 
@@ -293,7 +331,7 @@ def database_capabilities() -> frozenset[str]:
 
     "suggestion" (difflib's "did you mean") works everywhere.
     """
-    vendor = connections[router.db_for_read(CatalogueEntry)].vendor
+    vendor = _catalogue_vendor()
     return frozenset({"suggestion", "trigram"} if vendor == "postgresql" else {"suggestion"})
 
 
@@ -332,32 +370,27 @@ def search_database(
     terms = _terms(q, synonyms) if q else None
 
     filtered = _filters_condition(selected, field="pk")
-    entries = CatalogueEntry.objects.all()
-    if terms is not None:
-        entries = entries.filter(_strict_condition(terms))
-    # One query for both: the count shown, and whether the words match anything at all.
-    counts = entries.aggregate(count=Count("pk", filter=filtered or None), anywhere=Count("pk"))
-    count, fuzzy, suggestion = counts["count"], False, None
-    if terms is not None and not counts["anywhere"]:
-        # Nothing has every word, whatever the filters: the query itself is the problem.
-        if terms.spellings and "trigram" in database_capabilities():
-            similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).aggregate(
-                count=Count("pk", filter=filtered or None), anywhere=Count("pk")
-            )
-            # Facets then count the similar entries, even if the filters exclude them all.
-            count, fuzzy = similar["count"], similar["anywhere"] > 0
-        suggestion = _suggestion(terms.typed)
-
-    def matching(prefix: str = "") -> Q:
-        if terms is None:
-            return Q()
-        return _fuzzy_condition(terms, prefix) if fuzzy else _strict_condition(terms, prefix)
+    # The entries having the words, reused by every query below, with the filters in the
+    # same WHERE: PostgreSQL then starts from whichever is the most selective.
+    matching = _strict_match(terms) if terms is not None else _Match(Q())
+    count = CatalogueEntry.objects.filter(matching.where(filtered)).count()
+    fuzzy, suggestion = False, None
+    if terms is not None and not count:
+        anywhere, similar = _without_results(terms, matching=matching, filtered=filtered)
+        if not anywhere:
+            # Nothing has every word, whatever the filters: the query itself is the problem.
+            if similar is not None:
+                # Facets then count the similar entries, even if the filters exclude them all.
+                count, fuzzy = similar
+                if fuzzy:
+                    matching = _Match(_fuzzy_condition(terms))
+            suggestion = _suggestion(terms.typed)
 
     start = (page - 1) * per_page
     results = []
     if count > start:
         rows = (
-            CatalogueEntry.objects.filter(matching(), filtered)
+            CatalogueEntry.objects.filter(matching.where(filtered))
             .annotate(score=_score(terms, fuzzy=fuzzy))
             .order_by(*_ordering(sort, lang=lang, queried=terms is not None))
             .values("document", "score")[start : start + per_page]
@@ -371,10 +404,36 @@ def search_database(
         "page": page,
         "num_pages": max(1, math.ceil(count / per_page)),
         "results": results,
-        "facets": _facets(matching("entry__"), selected=selected, lang=lang),
+        "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang),
         "suggestion": suggestion,
         "took": round((time.perf_counter() - started) * 1000),
     }
+
+
+def _without_results(
+    terms: _Terms, *, matching: "_Match", filtered: Q
+) -> tuple[bool, tuple[int, bool] | None]:
+    """When nothing has the words under the filters: whether anything has them at all, and
+    on PostgreSQL the similar entries (their count under the filters, whether there are any).
+
+    One query at most, for both: the search keeps to its budget of queries.
+    """
+    trigram = bool(terms.spellings) and "trigram" in database_capabilities()
+    if not filtered:
+        # Without filters the count already said that nothing has the words.
+        if not trigram:
+            return False, None
+        similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).count()
+        return False, (similar, similar > 0)
+    if not trigram:
+        return CatalogueEntry.objects.filter(matching.where()).exists(), None
+    similar = _fuzzy_condition(terms)
+    found = CatalogueEntry.objects.filter(matching.where() | similar).aggregate(
+        anywhere=Count("pk", filter=matching.where()),
+        similar=Count("pk", filter=similar & filtered),
+        similar_anywhere=Count("pk", filter=similar),
+    )
+    return found["anywhere"] > 0, (found["similar"], found["similar_anywhere"] > 0)
 
 
 def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
@@ -419,25 +478,63 @@ def _has_words(field: str, words: Iterable[str]) -> Q:
     return reduce(operator.and_, (_has_word(field, word) for word in words))
 
 
-def _strict_condition(terms: _Terms, prefix: str = "") -> Q:
+@dataclass(frozen=True)
+class _Match:
+    """The entries having a query's words, as conditions on entries.
+
+    `words` decides. `index` is a superset found through an index, where the words' own
+    conditions cannot use one: SQLite's FTS5 candidates (search.catalogue.fulltext); nothing
+    on PostgreSQL, whose trigram index serves the LIKEs themselves.
+    """
+
+    words: Q
+    index: Q = field(default_factory=Q)
+
+    def where(self, filters: Q | None = None) -> Q:
+        # SQLite tests the conditions in the order written: the index's candidates, then the
+        # filters (a lookup each), and last the LIKEs, which read an entry's whole text.
+        return self.index & (filters or Q()) & self.words
+
+
+def _strict_match(terms: _Terms) -> _Match:
     """Every word of at least one spelling is in the folded text."""
     if not terms.spellings:
-        return Q(pk__in=[])  # only punctuation: like the engine, nothing matches
-    return reduce(
-        operator.or_, (_has_words(f"{prefix}folded_text", words) for words in terms.spellings)
-    )
+        return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
+    words = reduce(operator.or_, (_has_words("folded_text", words) for words in terms.spellings))
+    if _catalogue_vendor() == "sqlite" and fulltext.available():
+        expression = fulltext.match_expression(
+            [[_forms(word) for word in words] for words in terms.spellings]
+        )
+        if expression is not None:
+            indexed = RawSQL(
+                f"SELECT rowid FROM {fulltext.TABLE} WHERE {fulltext.TABLE} MATCH %s",
+                [expression],
+            )
+            return _Match(words, index=Q(pk__in=indexed))
+    return _Match(words)
 
 
-def _similarity(terms: _Terms, prefix: str = ""):
+def _catalogue_vendor() -> str:
+    return connections[router.db_for_read(CatalogueEntry)].vendor
+
+
+def _similarity(terms: _Terms):
     similarities = [
-        TrigramWordSimilarity(" ".join(words), F(f"{prefix}folded_names"))
-        for words in terms.spellings
+        TrigramWordSimilarity(" ".join(words), F("folded_names")) for words in terms.spellings
     ]
     return similarities[0] if len(similarities) == 1 else Greatest(*similarities)
 
 
-def _fuzzy_condition(terms: _Terms, prefix: str = "") -> Q:
-    return Q(GreaterThanOrEqual(_similarity(terms, prefix), TRIGRAM_THRESHOLD))
+def _fuzzy_condition(terms: _Terms) -> Q:
+    # `folded_names %> 'query'` is word_similarity('query', folded_names) >= pg_trgm's
+    # word_similarity_threshold (0.6 unless configured otherwise, as TRIGRAM_THRESHOLD): the
+    # operator form lets the trigram index on folded_names find the candidates; the explicit
+    # comparison keeps TRIGRAM_THRESHOLD the rule.
+    indexed = reduce(
+        operator.or_,
+        (Q(folded_names__trigram_word_similar=" ".join(words)) for words in terms.spellings),
+    )
+    return indexed & Q(GreaterThanOrEqual(_similarity(terms), TRIGRAM_THRESHOLD))
 
 
 def _score(terms: _Terms | None, *, fuzzy: bool):
@@ -450,7 +547,10 @@ def _score(terms: _Terms | None, *, fuzzy: bool):
     def flag(condition: Q, weight: int):
         return Case(When(condition, then=Value(weight)), default=Value(0))
 
-    parts = [flag(_has_words("folded_text", typed), TYPED_WEIGHT)]
+    # Every entry scored matches a spelling: with no synonym, the query's own, so its flag is
+    # the same for all of them and needs no LIKE over every row's text.
+    typed_flag = flag(_has_words("folded_text", typed), TYPED_WEIGHT)
+    parts = [typed_flag if variants else Value(TYPED_WEIGHT)]
     if terms.typed:
         parts.append(flag(_has_words("text", terms.typed), EXACT_WEIGHT))
     phrases = [words for words in terms.spellings if len(words) > 1]
@@ -475,9 +575,16 @@ def _ordering(sort: str, *, lang: str, queried: bool = False) -> list:
     # Among equal scores, the shorter name first: the words found are more of it (the
     # engine's BM25 normalises by length too). Measured: "bình nóng lạnh", a synonym of both,
     # ranked "Máy nước nóng năng lượng mặt trời" above "Máy nước nóng trực tiếp".
-    relevance = [score, Length(F(f"sort_name_{lang}")).asc()] if queried else [score]
+    if not queried:
+        # Without words every score is 0: left out, the order is one an index holds (see
+        # migration 0004), and a page of the whole catalogue needs no sort of all of it.
+        return {
+            "relevance": [latest, name, "translation_key"],
+            "newest": [latest, name, "translation_key"],
+            "name": [name, latest, "translation_key"],
+        }[sort]
     return {
-        "relevance": [*relevance, latest, name, "translation_key"],
+        "relevance": [score, Length(F(f"sort_name_{lang}")).asc(), latest, name, "translation_key"],
         "newest": [latest, score, name, "translation_key"],
         "name": [name, latest, "translation_key"],
     }[sort]
@@ -503,31 +610,62 @@ def _filters_condition(selected: dict[str, list[str]], *, field: str, skip: str 
     return reduce(operator.and_, conditions, Q())
 
 
-def _facets(matching: Q, *, selected: dict[str, list[str]], lang: str) -> dict[str, list]:
+def _facets(
+    matching: _Match | None, *, selected: dict[str, list[str]], lang: str
+) -> dict[str, list]:
     """Every group's values and counts in ONE query.
 
-    A row of group G counts when its entry matches the query and every group's filters but
-    G's. Selected values are fetched even when nothing counts for them any more, so the
-    visitor can see (and untick) what they chose.
+    A row of group G counts when its entry has the words (*matching*; None without words)
+    and every group's filters but G's. Selected values are fetched even when nothing counts
+    for them any more, so the visitor can see (and untick) what they chose.
     """
+
+    def entries(skip: str = "") -> Q:
+        """The facet rows whose entry matches the words and every filter but *skip*'s.
+
+        With words, a subquery of entries, words and filters together, looked up once per
+        statement, rather than matching the words through a join for every facet row.
+        """
+        if matching is None:
+            return _filters_condition(selected, field="entry_id", skip=skip)
+        found = CatalogueEntry.objects.filter(
+            matching.where(_filters_condition(selected, field="pk", skip=skip))
+        )
+        return Q(entry_id__in=found.values("pk"))
+
+    fields = ("group", "value", "label_vi", "label_en", "sort_order")
+
+    def counts(groups: Q, skip: str = ""):
+        return (
+            CatalogueFacetValue.objects.filter(groups, entries(skip))
+            .values(*fields)
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+
+    # One SELECT per set of filters, joined by UNION ALL into one statement: each is a plain
+    # semi-join of the facet rows to its entries. Their groups do not overlap, so no row is
+    # counted twice. (As one SELECT, `WHERE (G AND entry IN A) OR (H AND entry IN B)` read
+    # every facet row, and `COUNT(...) FILTER (WHERE ...)` ran the subqueries again.)
+    parts = [counts(Q(group=group), skip=group) for group in selected]
     unselected = [group for group in FACETS if group not in selected]
-    per_group = [Q(group__in=unselected) & _filters_condition(selected, field="entry_id")]
-    per_group += [
-        Q(group=group) & _filters_condition(selected, field="entry_id", skip=group)
-        for group in selected
-    ]
-    counted = matching & reduce(operator.or_, per_group)
-    chosen = reduce(
-        operator.or_,
-        (Q(group=group, value__in=values) for group, values in selected.items()),
-        Q(pk__in=[]),
-    )
-    rows = (
-        CatalogueFacetValue.objects.filter(counted | chosen)
-        .values("group", "value", "label_vi", "label_en", "sort_order")
-        .annotate(count=Count("pk", filter=counted))
-        .order_by()
-    )
+    if unselected:
+        # Nothing ticked: every row counts whatever its group. A condition on the group would
+        # only make SQLite read every row through the group index.
+        parts.append(counts(Q(group__in=unselected) if selected else Q()))
+    if selected:
+        chosen = reduce(
+            operator.or_,
+            (Q(group=group, value__in=values) for group, values in selected.items()),
+        )
+        parts.append(
+            CatalogueFacetValue.objects.filter(chosen)
+            .values(*fields)
+            .annotate(count=Value(0))
+            .distinct()
+            .order_by()
+        )
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     values: dict[str, dict[str, dict]] = defaultdict(dict)
     for row in rows:
         item = values[row["group"]].setdefault(row["value"], {**row, "count": 0, "_best": -1})
@@ -593,17 +731,14 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
     """
     if not typed:
         return None
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    for names in CatalogueEntry.objects.values_list("names", flat=True):
-        for word in _words(names, fold=False):
-            spellings[fold_text(word)][word] += 1
+    spellings = _vocabulary()
     vocabulary = list(spellings)
     words, changed = [], False
     for word in typed:
         folded = fold_text(word)
         if folded in spellings and word == folded:
             # Typed without diacritics: offered with them, should the suggestion be shown.
-            words.append(spellings[folded].most_common(1)[0][0])
+            words.append(spellings[folded])
             continue
         known = any(form in spellings for form in _forms(folded))
         if known or len(folded) < 3 or not folded.isalpha():
@@ -616,11 +751,31 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
         allowed = 1 if len(folded) <= 5 else 2
         close = next((c for c in candidates if _edit_distance(folded, c) <= allowed), None)
         if close:
-            words.append(spellings[close].most_common(1)[0][0])
+            words.append(spellings[close])
             changed = True
         else:
             words.append(word)
     return " ".join(words) if changed else None
+
+
+def _vocabulary() -> dict[str, str]:
+    """Every folded word of the names and its most common spelling, in one query.
+
+    Among spellings as common as each other, the one of the oldest entry wins, then the first
+    in alphabetical order: the same answer on every database, whatever the row order.
+    """
+    rows = (
+        CatalogueNameWord.objects.values("folded", "word")
+        .annotate(occurrences=Sum("occurrences"), first=Min("entry_id"))
+        .order_by()
+        .values_list("folded", "word", "occurrences", "first")
+    )
+    best: dict[str, tuple] = {}
+    for folded, word, occurrences, first in rows:
+        rank = (-occurrences, first, word)
+        if folded not in best or rank < best[folded]:
+            best[folded] = rank
+    return {folded: word for folded, (_, _, word) in best.items()}
 
 
 def _edit_distance(first: str, second: str) -> int:
@@ -692,7 +847,7 @@ def _fragments(
     text: str, *, matches: Callable[[str], bool], count: int, size: int | None
 ) -> list[str]:
     """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold_text(m[0]))]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(_fold_word(m[0]))]
     if not spans:
         return []
     if not count or not size or len(text) <= size:
@@ -715,6 +870,11 @@ def _fragments(
         if len(fragments) == count:
             break
     return fragments
+
+
+# A page of results folds every word of its texts to find the matches, and the same words
+# come back on every page: folded once per process.
+_fold_word = lru_cache(maxsize=50_000)(fold_text)
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
+from core.text import fold_text
 from products.factories import (
     AdministrativeUnitFactory,
     CertificationFactory,
@@ -17,6 +18,7 @@ from products.factories import (
     SectorFactory,
 )
 from products.models import ProductCertification, ProductMarket
+from search.catalogue import fulltext
 from search.catalogue.database import (
     database_capabilities,
     rebuild_entries,
@@ -24,13 +26,14 @@ from search.catalogue.database import (
     sync_entry,
 )
 from search.catalogue.documents import product_document
-from search.models import CatalogueEntry, CatalogueFacetValue
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 from tests.content import make_company, make_product
 from tests.search.common import SYNONYMS, titles
 
 pytestmark = pytest.mark.django_db
 
-# Counts, page, facets; with nothing matching also the trigram counts and the vocabulary.
+# Count, page, facets; with nothing matching also the trigram counts (and, with filters,
+# whether anything has the words at all, in the same query) and the vocabulary.
 QUERIES_PER_SEARCH = 3
 QUERIES_PER_EMPTY_SEARCH = 5
 
@@ -79,6 +82,58 @@ def test_an_entry_is_the_product_document_with_folded_text(led, english):
     assert sync_entry(led.translation_key) is False
     assert not CatalogueEntry.objects.exists()
     assert not CatalogueFacetValue.objects.exists()
+    assert not CatalogueNameWord.objects.exists()
+
+
+def test_the_names_words_are_the_suggestion_vocabulary(led):
+    sync_entry(led.translation_key)
+
+    words = {
+        (row.folded, row.word): row.occurrences
+        for row in CatalogueNameWord.objects.filter(entry__translation_key=led.translation_key)
+    }
+    # The words of the product's and company's names, lower-cased as written and folded, with
+    # how often the names use them; none from the summary ("tiết kiệm").
+    assert words[("den", "đèn")] >= 1
+    assert words[("rang", "rạng")] >= 2  # the product's name and the company's
+    assert words[("lamps", "lamps")] >= 1
+    assert "tiết" not in {word for _, word in words}
+    assert all(folded == fold_text(word) for folded, word in words)
+
+
+def test_the_word_index_follows_every_write(site_tree, minh_phat):
+    """SQLite's FTS5 index (kept by triggers) and PostgreSQL's trigram indexes exist, and a
+    search sees an entry's new words and forgets its old ones."""
+    if connection.vendor == "sqlite":
+        assert fulltext.available()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            assert set(fulltext.TRIGGERS) <= {name for (name,) in cursor.fetchall()}
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'search_catalogueentry'"
+            )
+            indexes = {name for (name,) in cursor.fetchall()}
+        assert {
+            "search_catalogueentry_folded_text_trgm",
+            "search_catalogueentry_folded_names_trgm",
+        } <= indexes
+    fan = make_product(
+        site_tree, company=minh_phat, title="Quạt trần Thống Nhất", slug="quat", translate=False
+    )
+    synced(fan)
+    assert titles(search("thong nhat")) == ["Quạt trần Thống Nhất"]
+
+    fan.title = "Quạt cây Sunhouse"
+    fan.save_revision().publish()
+    synced(fan)
+    assert titles(search("quạt sunhouse")) == ["Quạt cây Sunhouse"]
+    assert search("thống nhất")["count"] == 0
+
+    fan.unpublish()
+    sync_entry(fan.translation_key)
+    assert search("sunhouse")["count"] == 0
 
 
 def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, minh_phat):
@@ -502,3 +557,9 @@ def test_a_search_costs_the_same_queries_whatever_the_catalogue(
     assert measured(**arguments) == small
     with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
         assert search("đèn lde")["suggestion"] == "đèn led"
+    # Filters too: whether anything has the words at all is part of the same budget.
+    with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
+        assert search("đèn lde", filters={"year": ["2021"]})["suggestion"] == "đèn led"
+    with django_assert_max_num_queries(QUERIES_PER_SEARCH):
+        nothing = search("đèn led", filters={"year": ["1999"]})
+    assert nothing["count"] == 0 and nothing["suggestion"] is None

@@ -15,7 +15,7 @@ from core.text import fold_text
 from products.models import CompanyPage, ProductPage, ProductRecognition
 from search.catalogue.database import rebuild_entries, search_database
 from search.catalogue.documents import product_document
-from search.models import CatalogueEntry, CatalogueFacetValue
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,11 @@ def entries():
         (str(row.entry.translation_key), row.group, row.value, row.label_vi, row.label_en)
         for row in CatalogueFacetValue.objects.select_related("entry")
     )
-    return rows, facets
+    words = sorted(
+        (str(row.entry.translation_key), row.folded, row.word, row.occurrences)
+        for row in CatalogueNameWord.objects.select_related("entry")
+    )
+    return rows, facets, words
 
 
 def test_refuses_outside_the_benchmark_settings():
