@@ -70,13 +70,11 @@ from search.catalogue.query import (
     HIGHLIGHTS,
     MARK_CLOSE,
     MARK_OPEN,
-    MAX_PER_PAGE,
-    MAX_RESULT_WINDOW,
-    SORTS,
     TOP10_LABELS,
     TOP10_VALUES,
     _clean_filters,
     _clean_query,
+    check_arguments,
     document_result,
     expand_synonyms,
 )
@@ -364,7 +362,7 @@ def search_database(
 ) -> dict:
     """One catalogue search in the database: the engine path's response, page numbers added."""
     started = time.perf_counter()
-    _check(lang=lang, sort=sort, page=page, per_page=per_page)
+    check_arguments(lang=lang, sort=sort, page=page, per_page=per_page)
     q = _clean_query(q)
     selected = _clean_filters(filters)
     terms = _terms(q, synonyms) if q else None
@@ -885,17 +883,3 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
         cursor = end
     pieces.append(html.escape(text[cursor:]))
     return "".join(pieces)
-
-
-# -- validation (the same rules and messages as query.build_search) ---------------------
-
-
-def _check(*, lang: str, sort: str, page: int, per_page: int) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}.")
-    if sort not in SORTS:
-        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
-    if page * per_page > MAX_RESULT_WINDOW:
-        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")

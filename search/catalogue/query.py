@@ -131,13 +131,7 @@ def build_search(
     synonyms: dict[str, list[str]] | None = None,
 ) -> dict:
     """The request body of one catalogue search (hits, highlights, facets, suggestion)."""
-    _check_language(lang)
-    if sort not in SORTS:
-        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
-    if page * per_page > MAX_RESULT_WINDOW:
-        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
+    check_arguments(lang=lang, sort=sort, page=page, per_page=per_page)
     q = _clean_query(q)
     selected = _clean_filters(filters)
 
@@ -555,6 +549,17 @@ def _include(group: str, values: list[str]) -> str:
     escaped = ["".join(ch if ch.isalnum() else f"\\{ch}" for ch in value) for value in values]
     tail = f"{FACET_SEPARATOR}.*" if FACETS[group].encoded else ""
     return f"{group}{FACET_SEPARATOR}({'|'.join(escaped)}){tail}"
+
+
+def check_arguments(*, lang: str, sort: str, page: int, per_page: int) -> None:
+    """The rules every catalogue search follows, on both paths (ValueError otherwise)."""
+    _check_language(lang)
+    if sort not in SORTS:
+        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
 
 
 def _check_language(lang: str) -> None:

@@ -5,6 +5,8 @@ The two paths promise the same behaviour, so their tests start from the same pro
 
 import pytest
 
+from products.factories import CertificationFactory, MarketFactory, SectorFactory
+from products.models import ProductCertification, ProductMarket
 from tests.content import make_company, make_product
 
 
@@ -39,3 +41,39 @@ def led(site_tree, rang_dong):
         },
         recognitions=[{"year": 2021, "is_top10": True}, {"year": 2024, "is_top10": None}],
     )
+
+
+@pytest.fixture
+def facet_catalogue(site_tree, minh_phat):
+    """Four products spread over two sectors, three years, two certifications and a market.
+
+    Not yet in either path's search data: each path's module indexes them its own way.
+    """
+    iso = CertificationFactory(slug="iso-9001", name="ISO 9001")
+    tcvn = CertificationFactory(slug="hop-chuan-tcvn", name="Hợp chuẩn TCVN")
+    eu = MarketFactory(slug="eu", name="Liên minh châu Âu", name_en="European Union")
+    electrical = SectorFactory(slug="dien-dien-tu")
+    mechanical = SectorFactory(slug="co-khi-che-tao")
+    rows = [
+        ("Máy biến áp", electrical, 2021, [iso], [eu]),
+        ("Cáp điện", electrical, 2023, [tcvn], []),
+        ("Ống thép", mechanical, 2021, [iso, tcvn], [eu]),
+        ("Khuôn mẫu", mechanical, 2019, [], []),
+    ]
+    products = []
+    for number, (title, sector, year, certifications, markets) in enumerate(rows):
+        product = make_product(
+            site_tree,
+            company=minh_phat,
+            title=title,
+            slug=f"san-pham-{number}",
+            sector=sector,
+            recognitions=[{"year": year, "is_top10": year == 2021}],
+            translate=False,
+        )
+        for certification in certifications:
+            ProductCertification.objects.create(page=product, certification=certification)
+        for market in markets:
+            ProductMarket.objects.create(page=product, market=market)
+        products.append(product)
+    return products

@@ -15,7 +15,6 @@ from products.factories import (
     AdministrativeUnitFactory,
     CertificationFactory,
     MarketFactory,
-    SectorFactory,
 )
 from products.models import ProductCertification, ProductMarket
 from search.catalogue import fulltext
@@ -28,7 +27,7 @@ from search.catalogue.database import (
 from search.catalogue.documents import product_document
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 from tests.content import make_company, make_product
-from tests.search.common import SYNONYMS, titles
+from tests.search.common import SYNONYMS, counts, selected, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -301,43 +300,8 @@ def test_synonyms_expand_the_query_in_both_directions(site_tree):
 
 
 @pytest.fixture
-def facet_products(site_tree, minh_phat):
-    iso = CertificationFactory(slug="iso-9001", name="ISO 9001")
-    tcvn = CertificationFactory(slug="hop-chuan-tcvn", name="Hợp chuẩn TCVN")
-    eu = MarketFactory(slug="eu", name="Liên minh châu Âu", name_en="European Union")
-    electrical = SectorFactory(slug="dien-dien-tu")
-    mechanical = SectorFactory(slug="co-khi-che-tao")
-    rows = [
-        ("Máy biến áp", electrical, 2021, [iso], [eu]),
-        ("Cáp điện", electrical, 2023, [tcvn], []),
-        ("Ống thép", mechanical, 2021, [iso, tcvn], [eu]),
-        ("Khuôn mẫu", mechanical, 2019, [], []),
-    ]
-    products = []
-    for number, (title, sector, year, certifications, markets) in enumerate(rows):
-        product = make_product(
-            site_tree,
-            company=minh_phat,
-            title=title,
-            slug=f"san-pham-{number}",
-            sector=sector,
-            recognitions=[{"year": year, "is_top10": year == 2021}],
-            translate=False,
-        )
-        for certification in certifications:
-            ProductCertification.objects.create(page=product, certification=certification)
-        for market in markets:
-            ProductMarket.objects.create(page=product, market=market)
-        products.append(product)
-    return synced(*products)
-
-
-def counts(response, group):
-    return {item["value"]: item["count"] for item in response["facets"][group]}
-
-
-def selected(response, group):
-    return {item["value"] for item in response["facets"][group] if item["selected"]}
+def facet_products(facet_catalogue):
+    return synced(*facet_catalogue)
 
 
 def test_facets_are_multi_select_within_a_group_and_intersect_across(facet_products):

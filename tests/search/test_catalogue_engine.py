@@ -12,8 +12,6 @@ import pytest
 from django.core.management.base import CommandError
 from wagtail.rich_text import RichText
 
-from products.factories import CertificationFactory, MarketFactory, SectorFactory
-from products.models import ProductCertification, ProductMarket
 from search.catalogue.documents import product_document
 from search.catalogue.engine import as_dict, get_client, index_name
 from search.catalogue.indexing import (
@@ -31,7 +29,7 @@ from search.catalogue.query import (
     suggest_names,
 )
 from tests.content import make_company, make_product
-from tests.search.common import SYNONYMS, titles
+from tests.search.common import SYNONYMS, counts, selected, titles
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -182,41 +180,9 @@ def test_expand_synonyms_swaps_whole_phrases_and_combines_them():
 
 
 @pytest.fixture
-def facet_products(site_tree, minh_phat):
-    iso = CertificationFactory(slug="iso-9001", name="ISO 9001")
-    tcvn = CertificationFactory(slug="hop-chuan-tcvn", name="Hợp chuẩn TCVN")
-    eu = MarketFactory(slug="eu", name="Liên minh châu Âu", name_en="European Union")
-    electrical = SectorFactory(slug="dien-dien-tu")
-    mechanical = SectorFactory(slug="co-khi-che-tao")
-    rows = [
-        ("Máy biến áp", electrical, 2021, [iso], [eu]),
-        ("Cáp điện", electrical, 2023, [tcvn], []),
-        ("Ống thép", mechanical, 2021, [iso, tcvn], [eu]),
-        ("Khuôn mẫu", mechanical, 2019, [], []),
-    ]
-    for number, (title, sector, year, certifications, markets) in enumerate(rows):
-        product = make_product(
-            site_tree,
-            company=minh_phat,
-            title=title,
-            slug=f"san-pham-{number}",
-            sector=sector,
-            recognitions=[{"year": year, "is_top10": year == 2021}],
-            translate=False,
-        )
-        for certification in certifications:
-            ProductCertification.objects.create(page=product, certification=certification)
-        for market in markets:
-            ProductMarket.objects.create(page=product, market=market)
+def facet_products(facet_catalogue):
     rebuild()
-
-
-def counts(response, group):
-    return {item["value"]: item["count"] for item in response["facets"][group]}
-
-
-def selected(response, group):
-    return {item["value"] for item in response["facets"][group] if item["selected"]}
+    return facet_catalogue
 
 
 def test_facets_are_multi_select_within_a_group_and_intersect_across(catalogue, facet_products):
