@@ -16,6 +16,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
         build_site_tree()
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches, as a database rollback leaves them full.
+
+    Without this, what one test cached (the editors' synonyms, a route, the site settings)
+    outlived its rolled-back rows and changed what the next test saw, depending on the order.
+    """
+    from django.core.cache import caches
+
+    for alias in ("default", "local"):
+        caches[alias].clear()
+
+
 @pytest.fixture
 def site_tree(db):
     return get_site_tree()
