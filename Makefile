@@ -80,6 +80,11 @@ bench-search: N ?= 10000
 bench-search: install ## Search benchmark over HTTP, engine and database paths (N=10000 products; N=100000 for the large run)
 	$(PY) scripts/bench_search.py --products $(N)
 
+.PHONY: loadtest
+loadtest: DURATION ?= 10s
+loadtest: install ## Public pages vs a bare Django view: gunicorn 2 workers, wrk -c16 (needs wrk; DURATION=10s)
+	$(PY) scripts/loadtest.py --duration $(DURATION)
+
 .PHONY: search-engine
 search-engine: ## Start the dev OpenSearch node on 127.0.0.1:$(SEARCH_PORT) and wait until ready
 	scripts/search-engine.sh start

@@ -6,6 +6,7 @@ the page's own content. Here a page is found by its `url_path` (cached, see core
 and loaded in one query with the relations its template needs (`serve_queryset` on the
 page class). Wagtail's serve hooks still run, and anything
 this fast path does not know (a RoutablePage sub-route, say) falls back to Wagtail's router.
+Pages served here, and only those, may be kept whole for anonymous visitors (core.pagecache).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from core import pagecache
 from core.locales import active_locale
 from core.treecache import cached
 
@@ -67,6 +69,7 @@ def serve(request, path):
         # Not a plain page URL: let Wagtail's router decide (routable pages, 404s).
         return wagtail_serve(request, path)
     request._wagtail_route_for_request = (page, [], {})
+    pagecache.allow(request, page)
 
     def serve_chain(page, request, args, kwargs):
         return page.serve(request, *args, **kwargs)

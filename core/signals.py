@@ -3,7 +3,7 @@
 from django.db.models.signals import post_migrate, post_save, pre_save
 from django.dispatch import receiver
 
-from core import treecache  # noqa: F401  (connects the cache-invalidating receivers)
+from core import pagecache, treecache  # noqa: F401  (connect the cache-invalidating receivers)
 from core.images import create_standard_renditions
 from core.models import CustomImage
 from core.normalisation import normalise_instance_text

@@ -1,9 +1,11 @@
 """Caches of what the page tree looks like: routes, navigation, breadcrumbs, translations.
 
 All entries carry the tree's version, and every change that can alter a URL or what is live
-(publish, unpublish, move, slug change, delete, view restrictions, sites, locales) replaces it;
-stale entries are then never read again and expire on their own. Public pages thus resolve
-their route and chrome without touching the database, and always agree with it.
+(publish, unpublish, move, slug change, delete, view restrictions, sites, locales) replaces it,
+and so does any change to what a page shows without being one (snippets, images, documents,
+site settings: core.pagecache, whose kept pages carry the version too); stale entries are then
+never read again and expire on their own. Public pages thus resolve their route and chrome
+without touching the database, and always agree with it.
 
 The version lives in the shared cache ("default": every web worker, `publish_scheduled` and
 the admin see one value), the entries in each process's memory ("local"), so a request reads

@@ -1,7 +1,7 @@
 """Local development: `make run`. Never used in production."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, env_str
+from .base import env_bool, env_int, env_list, env_str
 
 # DEBUG=false shows the site's own error pages (as `make screenshots` needs); static files and
 # uploads are then still served, by WhiteNoise from the app folders and by SERVE_MEDIA.
@@ -15,3 +15,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 
 # The SQLite database and uploads live under var/ (git-ignored); make sure it exists.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# Off unless asked for: an edited template shows at once (production keeps pages 300 s).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

@@ -1,0 +1,45 @@
+"""The load test (`make loadtest`): production's middleware and DEBUG off, state of its own.
+
+Its own database (LOADTEST_DATABASE_URL, default var/loadtest.sqlite3), uploads and shared
+cache, so neither the development site nor the search benchmark is ever touched. DATABASE_URL
+is deliberately not read. The URLconf adds one bare view (core.loadtest.urls) that the
+production URLconf never has: the yardstick every page is measured against.
+"""
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, cache_from_url, env_int, env_list, env_str
+
+LOADTEST = True
+ROOT_URLCONF = "core.loadtest.urls"
+
+SECRET_KEY = env_str("SECRET_KEY", "loadtest-only-insecure-key-not-for-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+# Production's manifest storage needs `collectstatic` of the whole admin first; a page's
+# `{% static %}` costs the same dictionary lookup either way, and wrk fetches no static files.
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT = VAR_DIR / "loadtest-static"
+STATIC_ROOT.mkdir(exist_ok=True)
+MEDIA_ROOT = VAR_DIR / "loadtest-media"
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("LOADTEST_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'loadtest.sqlite3'}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: both workers read at once without waiting on each other's shared lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    }
+
+# Request logs at WARNING: a line per request would be measured too.
+LOGGING["root"]["level"] = env_str("LOG_LEVEL", "WARNING")  # noqa: F405
+
+CACHES["default"] = cache_from_url(  # noqa: F405
+    env_str("CACHE_URL", ""), default_dir=str(VAR_DIR / "loadtest-cache")
+)

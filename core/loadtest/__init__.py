@@ -1,0 +1,1 @@
+"""`make loadtest`: requests per second of every public page type against a bare Django view."""

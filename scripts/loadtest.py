@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""`make loadtest`: public pages against a bare Django view under wrk (core/loadtest/run.py).
+
+    .venv/bin/python scripts/loadtest.py [--duration 10s] [--warmup 3s] [--phases uncached,cached]
+
+Needs wrk (Debian: apt-get install wrk). Environment: LOADTEST_PORT (gunicorn, 8270),
+LOADTEST_DATABASE_URL (default sqlite var/loadtest.sqlite3).
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.loadtest.run import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())
