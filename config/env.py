@@ -83,3 +83,24 @@ def cache_from_url(url: str, *, default_dir: str) -> dict:
     raise ImproperlyConfigured(
         f"CACHE_URL must start with file://, redis://, rediss:// or locmem://, not {url!r}"
     )
+
+
+def measurement_database(variable: str, default_path) -> dict:
+    """The database of a measurement run (benchmark, load test): *variable*, else SQLite.
+
+    Never DATABASE_URL, so a run cannot touch the site's data. A SQLite file gets WAL, so
+    gunicorn's workers read at once without waiting on each other, and synchronous=NORMAL,
+    which syncs only at checkpoints: such a database can always be made again.
+    """
+    import dj_database_url
+
+    database = dj_database_url.parse(
+        env_str(variable) or f"sqlite:///{default_path}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        }
+    return database

@@ -6,11 +6,12 @@ production URL must not become the benchmark's target. DEBUG stays off, as in pr
 the timings include no debug overhead (no SQL logging, no debug pages).
 """
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env import measurement_database
+
 from .base import *  # noqa: F403
-from .base import VAR_DIR, WAGTAILSEARCH_BACKENDS, cache_from_url, env_int, env_list, env_str
+from .base import VAR_DIR, WAGTAILSEARCH_BACKENDS, cache_from_url, env_list, env_str
 
 BENCHMARK = True
 
@@ -22,20 +23,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # The benchmark calls the API, which serves no static files; WhiteNoise only needs the folder.
 STATIC_ROOT = VAR_DIR / "bench-static"
 STATIC_ROOT.mkdir(exist_ok=True)
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("BENCH_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'bench.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets gunicorn's workers read while the generator writes, and NORMAL syncs only at
-    # checkpoints; a benchmark database can always be generated again.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    }
+DATABASES = {"default": measurement_database("BENCH_DATABASE_URL", VAR_DIR / "bench.sqlite3")}
 
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "bench_spcncl_")
 if SEARCH_INDEX_PREFIX == "spcncl_":

@@ -6,10 +6,10 @@ is deliberately not read. The URLconf adds one bare view (core.loadtest.urls) th
 production URLconf never has: the yardstick every page is measured against.
 """
 
-import dj_database_url
+from config.env import measurement_database
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, cache_from_url, env_int, env_list, env_str
+from .base import VAR_DIR, cache_from_url, env_list, env_str
 
 LOADTEST = True
 ROOT_URLCONF = "core.loadtest.urls"
@@ -24,18 +24,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 STATIC_ROOT = VAR_DIR / "loadtest-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "loadtest-media"
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("LOADTEST_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'loadtest.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL: both workers read at once without waiting on each other's shared lock.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    }
+DATABASES = {"default": measurement_database("LOADTEST_DATABASE_URL", VAR_DIR / "loadtest.sqlite3")}
 
 # Request logs at WARNING: a line per request would be measured too.
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", "WARNING")  # noqa: F405

@@ -36,6 +36,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.measuring import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 SETTINGS = "config.settings.loadtest"
@@ -202,17 +204,7 @@ def gunicorn(page_cache_seconds: int):
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "PAGE_CACHE_SECONDS": str(page_cache_seconds),
     }
-    command = [
-        str(Path(PYTHON).parent / "gunicorn"),
-        "config.wsgi",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    server = subprocess.Popen(gunicorn_command(port), cwd=ROOT, env=env)
     try:
         deadline = time.monotonic() + 60
         while status_of(port, BARE_PATH) != 200:

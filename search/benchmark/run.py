@@ -29,6 +29,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.measuring import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 SETTINGS = "config.settings.bench"
@@ -143,21 +145,9 @@ def gunicorn(search_url: str | None):
     env.pop("SEARCH_URL", None)
     if search_url:
         env["SEARCH_URL"] = search_url
-    command = [
-        str(Path(PYTHON).parent / "gunicorn"),
-        "config.wsgi",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        # The database path can take longer than gunicorn's default 30 s on a large catalogue;
-        # a killed worker would turn a slow answer into a failure that measures nothing.
-        "--timeout",
-        "600",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    # The database path can take longer than gunicorn's default 30 s on a large catalogue; a
+    # killed worker would turn a slow answer into a failure that measures nothing.
+    server = subprocess.Popen(gunicorn_command(port, timeout=600), cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
