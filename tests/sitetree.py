@@ -68,6 +68,11 @@ def build_site_tree() -> None:
     en = Locale.objects.get(language_code="en")
     for page in pages:
         translate_instance(page, locale=en, translate=english)
+    # As on any site after its first request: made on first use otherwise, and that save
+    # changes the tree version (core.pagecache), so a test's first page would cost more.
+    from home.models import SiteSettings
+
+    SiteSettings.load()
 
 
 def get_site_tree() -> SiteTree:
