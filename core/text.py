@@ -5,6 +5,7 @@ a *folded* form, so that "ha noi" and "den led" find "Hà Nội" and "đèn LED"
 """
 
 import unicodedata
+from functools import lru_cache
 
 # NFD splits most accented letters into base + combining marks; đ/Đ have no decomposition.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
@@ -19,6 +20,12 @@ def fold_text(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_EXTRA_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).casefold()
+
+
+# Searches fold the same words and labels on every results page (the words of the texts
+# they highlight, the labels of the facets they sort): folded once per process. Measured:
+# folding facet labels was a third of the Python time of an engine search.
+fold_word = lru_cache(maxsize=50_000)(fold_text)
 
 
 def ascii_slug(value: str) -> str:

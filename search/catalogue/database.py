@@ -42,7 +42,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
+from functools import reduce
 from itertools import islice
 from uuid import UUID
 
@@ -53,7 +53,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
-from core.text import fold_text, normalize_text
+from core.text import fold_text, fold_word, normalize_text
 from search.catalogue import fulltext
 from search.catalogue.documents import product_documents
 from search.catalogue.mapping import (
@@ -845,7 +845,7 @@ def _fragments(
     text: str, *, matches: Callable[[str], bool], count: int, size: int | None
 ) -> list[str]:
     """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(_fold_word(m[0]))]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold_word(m[0]))]
     if not spans:
         return []
     if not count or not size or len(text) <= size:
@@ -868,11 +868,6 @@ def _fragments(
         if len(fragments) == count:
             break
     return fragments
-
-
-# A page of results folds every word of its texts to find the matches, and the same words
-# come back on every page: folded once per process.
-_fold_word = lru_cache(maxsize=50_000)(fold_text)
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
