@@ -7,16 +7,12 @@ the product, not one language of it: adding, changing or lifting a restriction o
 translation does the same on the others, at once, in the same transaction.
 """
 
-import threading
-
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
 # Set on the copies this module writes, so that their own signals do not echo back.
 _MIRRORED = "_mirrored_from_translation"
-# Pages being deleted in this thread: their restrictions go with them, and that must not
-# lift the restriction of a translation that stays (its content is as private as it was).
-_deleting = threading.local()
 
 
 def _others(restriction) -> list[PageViewRestriction]:
@@ -56,31 +52,19 @@ def _mirror_groups(sender, instance, action, **kwargs):
             other.groups.set(instance.groups.all())
 
 
-def _mirror_delete(sender, instance, **kwargs):
-    # The translations' restrictions go too; each of their deletions finds nothing left to
-    # delete, so this ends after one round. By id: in a cascade the page may be gone already.
-    if instance.page_id in getattr(_deleting, "pages", set()):
+def _mirror_delete(sender, instance, origin=None, **kwargs):
+    # A page being deleted takes its restriction along; a translation that stays is as
+    # private as it was, and only an editor lifts that.
+    if issubclass(origin.model if isinstance(origin, QuerySet) else type(origin), Page):
         return
+    # The translations' restrictions go too; each of their deletions finds nothing left to
+    # delete, so this ends after one round.
     PageViewRestriction.objects.filter(
         page__translation_key__in=Page.objects.filter(pk=instance.page_id).values("translation_key")
     ).exclude(pk=instance.pk).delete()
 
 
-def _page_deleting(sender, instance, **kwargs):
-    # A cascade sends every pre_delete before its first DELETE, so this runs before the
-    # page's restrictions are deleted.
-    if isinstance(instance, Page):
-        _deleting.pages = getattr(_deleting, "pages", set()) | {instance.pk}
-
-
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        getattr(_deleting, "pages", set()).discard(instance.pk)
-
-
 def connect() -> None:
-    pre_delete.connect(_page_deleting, dispatch_uid="privacy-page-deleting")
-    post_delete.connect(_page_deleted, dispatch_uid="privacy-page-deleted")
     post_save.connect(_mirror_save, sender=PageViewRestriction, dispatch_uid="privacy-mirror")
     post_delete.connect(
         _mirror_delete, sender=PageViewRestriction, dispatch_uid="privacy-mirror-delete"
