@@ -12,6 +12,11 @@ still builds and sends the header.
 where Wagtail itself says SAMEORIGIN (its preview and block-preview views, wagtail-localize's
 preview: the editor shows them in a same-origin iframe), `'none'` everywhere else, as
 `X_FRAME_OPTIONS = "DENY"` says.
+
+A preview is a page rendered by Wagtail through the whole middleware chain a second time, for
+a dummy request to the page's public URL; the header set there is the one the editor's
+browser gets. It is the public policy, so the editor sees the page as visitors will, with
+`frame-ancestors 'self'`, since the preview panel frames it.
 """
 
 from functools import cache
@@ -30,13 +35,21 @@ def is_admin_request(request) -> bool:
     return request.path_info.startswith(admin_prefix())
 
 
+def preview_policy() -> dict:
+    return {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+
+
 def admin_policy(response) -> dict:
     framed = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
     return {**settings.ADMIN_CSP, "frame-ancestors": [CSP.SELF if framed else CSP.NONE]}
 
 
 class AdminContentSecurityPolicyMiddleware:
-    """Between Django's CSP middleware (outside) and XFrameOptionsMiddleware (inside)."""
+    """Between Django's CSP middleware (outside) and XFrameOptionsMiddleware (inside).
+
+    Responses under the admin's URL get `ADMIN_CSP`, previews the public policy that may be
+    framed by the admin; everything else keeps `SECURE_CSP`.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -44,6 +57,10 @@ class AdminContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         # A view's own csp_override wins, as it does for the public policy.
-        if is_admin_request(request) and not hasattr(response, "_csp_config"):
+        if hasattr(response, "_csp_config"):
+            return response
+        if getattr(request, "is_preview", False):
+            response._csp_config = preview_policy()
+        elif is_admin_request(request):
             response._csp_config = admin_policy(response)
         return response
