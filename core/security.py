@@ -14,9 +14,10 @@ preview: the editor shows them in a same-origin iframe), `'none'` everywhere els
 `X_FRAME_OPTIONS = "DENY"` says.
 
 A preview is a page rendered by Wagtail through the whole middleware chain a second time, for
-a dummy request to the page's public URL; the header set there is the one the editor's
-browser gets. It is the public policy, so the editor sees the page as visitors will, with
-`frame-ancestors 'self'`, since the preview panel frames it.
+a dummy request to the page's public URL, inside the admin view that shows it. It gets the
+public policy, so the editor sees the page as visitors will; its frame-ancestors is decided
+once the admin view has set X-Frame-Options (SAMEORIGIN for the preview panel's iframe, DENY
+for "view draft" in a tab of its own).
 """
 
 from functools import cache
@@ -35,13 +36,10 @@ def is_admin_request(request) -> bool:
     return request.path_info.startswith(admin_prefix())
 
 
-def preview_policy() -> dict:
-    return {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
-
-
-def admin_policy(response) -> dict:
-    framed = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
-    return {**settings.ADMIN_CSP, "frame-ancestors": [CSP.SELF if framed else CSP.NONE]}
+def framed(policy: dict, response) -> dict:
+    """*policy* with frame-ancestors agreeing with the response's X-Frame-Options."""
+    same_origin = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+    return {**policy, "frame-ancestors": [CSP.SELF if same_origin else CSP.NONE]}
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -56,11 +54,16 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        # A view's own csp_override wins, as it does for the public policy.
-        if hasattr(response, "_csp_config"):
-            return response
-        if getattr(request, "is_preview", False):
-            response._csp_config = preview_policy()
+        if getattr(request, "is_preview", False) and not hasattr(response, "_csp_config"):
+            # The inner run of a preview (see above): the public policy, not framed yet.
+            response._csp_config = framed(settings.SECURE_CSP, response)
+            response._csp_preview = True
         elif is_admin_request(request):
-            response._csp_config = admin_policy(response)
+            if getattr(response, "_csp_preview", False):
+                # The admin view around the preview has set the final X-Frame-Options; the
+                # header the inner run wrote goes, and Django's middleware writes this one.
+                del response[CSP.HEADER_ENFORCE]
+                response._csp_config = framed(settings.SECURE_CSP, response)
+            elif not hasattr(response, "_csp_config"):  # a view's csp_override wins
+                response._csp_config = framed(settings.ADMIN_CSP, response)
         return response
