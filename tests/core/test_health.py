@@ -92,7 +92,7 @@ def test_the_real_engine_with_its_catalogue_index(site_tree, settings):
     from search.catalogue.indexing import rebuild
 
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
-    assert dict((name, required) for name, _, required in settings.HEALTH_CHECKS)["search"] is False
+    assert {name: required for name, _, required in settings.HEALTH_CHECKS}["search"] is False
     response, body = health()
     # No catalogue index under this prefix yet: searches would fail over to the database.
     assert response.status_code == 200 and body["checks"]["search"] == "unavailable"

@@ -50,11 +50,11 @@ def test_the_scan_finds_each_kind_of_inline_code():
     assert inline_code('<script src="/static/js/site.js" defer></script>') == []
     assert inline_code('<script type="application/json">{"a": 1}</script>') == []
     assert inline_code("<script>alert(1)</script>")
-    assert inline_code('<script defer>\n  go();\n</script>')
+    assert inline_code("<script defer>\n  go();\n</script>")
     assert inline_code("<style>p { color: red }</style>")
     assert inline_code('<p style="color: red">')
     assert inline_code('<a href="#" onclick="go()">')
-    assert inline_code("<svg><rect fill=\"red\" class=\"bar\"/></svg>") == []
+    assert inline_code('<svg><rect fill="red" class="bar"/></svg>') == []
 
 
 def test_public_templates_hold_no_inline_script_style_or_handler():
@@ -135,9 +135,7 @@ def test_only_the_admin_gets_the_admin_policy(admin_client, site_tree):
     assert "'unsafe-inline'" not in admin_client.get("/administration/")["Content-Security-Policy"]
 
 
-def test_a_draft_shown_in_a_tab_of_its_own_is_the_public_policy_not_framed(
-    admin_client, site_tree
-):
+def test_a_draft_shown_in_a_tab_of_its_own_is_the_public_policy_not_framed(admin_client, site_tree):
     # The preview panel's iframe (frame-ancestors 'self', X-Frame-Options SAMEORIGIN) is
     # loaded by the browser test; "view draft" opens in a tab and may not be framed at all.
     draft = NewsPageFactory(parent=site_tree.news, title="Bản nháp", slug="ban-nhap")
