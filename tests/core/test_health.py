@@ -9,11 +9,13 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
+from search.catalogue.indexing import rebuild
 from tests.search.test_engine_failures import closed_port_url, silent_server  # noqa: F401
 
 BASE_CHECKS = list(settings.HEALTH_CHECKS[:3])
@@ -87,10 +89,6 @@ def test_search_engine_that_never_answers_is_degraded(db, settings, silent_serve
 
 @pytest.mark.engine
 def test_the_real_engine_with_its_catalogue_index(site_tree, settings):
-    import uuid
-
-    from search.catalogue.indexing import rebuild
-
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
     assert {name: required for name, _, required in settings.HEALTH_CHECKS}["search"] is False
     response, body = health()
