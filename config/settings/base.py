@@ -162,6 +162,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Product photos and logos, shown at most 1200 px wide: 25 million pixels takes a 24-megapixel
+# camera's 6000 × 4000 and a phone's 5712 × 4284, and bounds an upload's peak memory (issue 9:
+# the worker peaks at ~350 MB at the limit, 2.7 GB for an accepted 121-megapixel PNG). Pillow
+# refuses to decode anything past twice this anywhere in the site (core.apps).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
