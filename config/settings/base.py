@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: admin writes in one transaction, database faults answered with a 503 (core.faults).
+    "core.faults.DatabaseFaultsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +100,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits up to 5 seconds for another's lock, then the request gets the 503
+    # (core.faults). IMMEDIATE takes the write lock when a transaction starts, so a transaction
+    # that has read never fails on its first write without waiting (deferred ones can).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 5,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is shared by every process of the site (web workers, `publish_scheduled`, the
