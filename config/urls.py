@@ -13,6 +13,9 @@ from core.health import HealthView
 from search import api as search_api
 from search import views as search_views
 
+# A database fault raised outside a view is a 503 too (core.faults); anything else the 500 page.
+handler500 = "core.faults.server_error"
+
 # Wagtail's front-end URLs, with its page-serving view swapped for the cached fast path
 # (core.serving; same URL name, same hooks, Wagtail's router as the fallback).
 page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]

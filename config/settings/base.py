@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: admin writes in one transaction, database faults answered with a 503 (core.faults).
+    "core.faults.DatabaseFaultsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -105,6 +107,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits up to 5 seconds for another's lock, then the request gets the 503
+    # (core.faults). IMMEDIATE takes the write lock when a transaction starts, so a transaction
+    # that has read never fails on its first write without waiting (deferred ones can).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 5,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is shared by every process of the site (web workers, `publish_scheduled`, the
@@ -173,6 +183,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Product photos and logos, shown at most 1200 px wide: 25 million pixels takes a 24-megapixel
+# camera's 6000 × 4000 and a phone's 5712 × 4284, and bounds an upload's peak memory (issue 9:
+# the worker peaks at ~350 MB at the limit, 2.7 GB for an accepted 121-megapixel PNG). Pillow
+# refuses to decode anything past twice this anywhere in the site (core.apps).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
