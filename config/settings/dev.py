@@ -17,3 +17,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Off unless asked for: an edited template shows at once (production keeps pages 300 s).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# Two-factor sign-in is optional here: only users who enrolled a device are asked for its code
+# (TWO_FACTOR_REQUIRED=true asks everyone, as production does).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

@@ -16,3 +16,5 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
+# Every admin user signs in with a second factor; not configurable here.
+TWO_FACTOR_REQUIRED = True
