@@ -69,6 +69,12 @@ def confirm_device(request, device: TOTPDevice) -> None:
     mark_verified(request, device)
 
 
+def remove_devices(user) -> int:
+    """Forget all of *user*'s devices (`manage.py reset_two_factor`); returns how many."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    return removed
+
+
 def qr_code_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// URL as an inline SVG on white (no image request, no file)."""
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathFillImage)
