@@ -114,6 +114,18 @@ def test_the_lockout_is_explained_in_the_admins_language(editor, settings):
     assert LOCKED_VI not in html
 
 
+def test_the_front_end_login_is_throttled_too(editor):
+    # Wagtail's login for pages restricted to signed-in users: the same accounts.
+    for _ in range(LIMIT):
+        Client().post("/_util/login/", {"username": "bien-tap", "password": "sai"})
+    client = Client()
+    response = client.post("/_util/login/", {"username": "bien-tap", "password": PASSWORD})
+    assert response.status_code == 429 and not signed_in(client)
+    html = response.content.decode()
+    assert LOCKED_VI in html and 'name="password"' in html
+    assert "didn't match" not in html
+
+
 def test_without_a_configured_proxy_a_forged_forwarded_header_escapes_nothing(editor, settings):
     settings.CLIENT_IP_HEADER = ""
     for number in range(LIMIT):
