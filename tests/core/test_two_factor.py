@@ -6,9 +6,13 @@ app does); the test settings do not, so the other admin tests sign in with a pas
 
 import datetime
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -170,3 +174,29 @@ def test_a_lost_phone_is_reset_from_the_command_line(required, editor):
     assert client.get("/admin/").url.startswith(ENROL)  # enrols a new one
     with pytest.raises(CommandError, match="No user named 'khong-co'"):
         call_command("reset_two_factor", "khong-co")
+
+
+def test_production_always_requires_it():
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "spcncl.example.vn",
+        "DATABASE_URL": "postgres://u@127.0.0.1:1/db",
+        "TWO_FACTOR_REQUIRED": "false",
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.TWO_FACTOR_REQUIRED)",
+        ],
+        cwd=django_settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
