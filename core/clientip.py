@@ -20,9 +20,14 @@ from django.conf import settings
 logger = logging.getLogger(__name__)
 
 
+# What a request without any address (a Unix socket without CLIENT_IP_HEADER) counts as:
+# an address, so the throttles and their database rows still work, shared by all such requests.
+UNKNOWN = "0.0.0.0"
+
+
 def client_ip(request) -> str:
     """The client's address, normalised ("::ffff:1.2.3.4" stays as written, IPv6 compressed)."""
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR") or UNKNOWN
     header = settings.CLIENT_IP_HEADER
     if not header:
         return remote

@@ -63,6 +63,14 @@ def test_the_right_password_signs_in_without_failures(editor):
     assert signed_in(client)
 
 
+def test_thirty_wrong_passwords_then_the_right_one(editor):
+    """The report: 30 wrong passwords in 11 s were all tried, and the right one then worked."""
+    statuses = [sign_in("bien-tap", f"sai-{number}")[1].status_code for number in range(30)]
+    assert statuses == [200] * (LIMIT - 1) + [429] * (30 - LIMIT + 1)
+    client, response = sign_in("bien-tap", PASSWORD)
+    assert response.status_code == 429 and not signed_in(client)
+
+
 def test_an_account_is_locked_after_repeated_failures_from_any_addresses(editor, clock):
     for number in range(LIMIT):  # a different address each time: only the account adds up
         _, response = sign_in("bien-tap", "sai", address=f"198.51.100.{number}")
@@ -265,3 +273,8 @@ def test_a_right_page_password_is_not_counted(restricted):
         client, response = try_page_password(page, restriction, PAGE_PASSWORD)
         assert response.status_code == 302
     assert sees_the_page(client)
+
+
+def test_a_request_without_any_address_still_has_one(settings):
+    settings.CLIENT_IP_HEADER = ""
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) == "0.0.0.0"
