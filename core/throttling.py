@@ -6,6 +6,7 @@ refusal is a 429 showing the same form with a message in the request's language,
 delay inside the request: sleeping would hold one of the few web workers for every try.
 """
 
+from axes.backends import AxesStandaloneBackend
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse
@@ -16,6 +17,20 @@ from wagtail.forms import PasswordViewRestrictionForm
 
 TOO_MANY_REQUESTS = 429
 _PAGE_PASSWORD_GROUP = "core.page-password"
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """Axes' check before the password's, for every sign-in that comes with a request.
+
+    Every login form passes its request to authenticate(); only code outside a request does
+    not (the test client's login(), a shell), and there is no client to throttle then. Axes
+    would raise; this lets ModelBackend answer instead.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def login_lockout_message() -> str:

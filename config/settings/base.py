@@ -267,7 +267,7 @@ MIDDLEWARE[_AFTER_AUTHENTICATION:_AFTER_AUTHENTICATION] = [
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 # Axes refuses a locked-out client before any password is checked; ModelBackend signs in.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "core.throttling.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT

@@ -278,3 +278,10 @@ def test_a_right_page_password_is_not_counted(restricted):
 def test_a_request_without_any_address_still_has_one(settings):
     settings.CLIENT_IP_HEADER = ""
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) == "0.0.0.0"
+
+
+def test_signing_in_without_a_request_is_not_throttled(editor):
+    # The test client's login() (and a shell) call authenticate() without a request: no
+    # client to count, so axes is skipped rather than raising.
+    assert Client().login(username="bien-tap", password=PASSWORD)
+    assert not Client().login(username="bien-tap", password="sai")
