@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
+from core import views as core_views
 from core.health import HealthView
 from search import api as search_api
 from search import views as search_views
@@ -17,8 +18,18 @@ from search import views as search_views
 handler500 = "core.faults.server_error"
 
 # Wagtail's front-end URLs, with its page-serving view swapped for the cached fast path
-# (core.serving; same URL name, same hooks, Wagtail's router as the fallback).
-page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+# (core.serving; same URL name, same hooks, Wagtail's router as the fallback) and its
+# page-password view for one that limits wrong passwords (core.views; same URL and name).
+_REPLACED = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
+page_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in _REPLACED]
+page_urls.insert(
+    0,
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+)
 page_urls.append(re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"))
 
 urlpatterns = [

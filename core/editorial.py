@@ -12,6 +12,9 @@ from django.db import transaction
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Người duyệt"
+# Made by products' migration 0003, which says why; superusers can do the same.
+CATALOGUE_ADMINISTRATORS = "Quản trị danh mục"
+VOCABULARIES = ("sector", "certification", "market", "administrativeunit", "industrialzone")
 WORKFLOW_NAME = "Duyệt nội dung"
 TASK_NAME = "Người duyệt phê duyệt"
 # What Wagtail's own migrations create; replaced on a fresh install, kept once people use them.
@@ -44,9 +47,9 @@ def _permissions(pairs):
 
 
 def _snippet_permissions():
-    codenames = []
-    for model_name in ("sector", "certification", "administrativeunit", "industrialzone"):
-        codenames += [("products", f"{action}_{model_name}") for action in ("add", "change")]
+    # The catalogue vocabularies go public without review: editors and moderators only see
+    # and choose them; CATALOGUE_ADMINISTRATORS change them (products migration 0003).
+    codenames = [("products", f"view_{model_name}") for model_name in VOCABULARIES]
     for model_name in ("decision", "cohortyear"):
         codenames += [("programme", f"{action}_{model_name}") for action in ("add", "change")]
     return _permissions(codenames)

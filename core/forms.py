@@ -1,6 +1,10 @@
+import math
+
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.images.forms import BaseImageForm
 
 from core.text import normalize_text
@@ -56,3 +60,46 @@ class ImageForm(BaseImageForm):
         if not value:
             raise forms.ValidationError("Vui lòng nhập mô tả ảnh (alt text).")
         return value
+
+
+class TokenForm(forms.Form):
+    """A code from the user's authenticator app, checked against one TOTP device.
+
+    django-otp refuses a code used before and, after each wrong one, any code for a while
+    that doubles every time (1 s, 2 s, 4 s…): guessing six digits takes years.
+    """
+
+    otp_token = forms.CharField(
+        label=_("Mã xác thực"),
+        help_text=_("Sáu chữ số trong ứng dụng xác thực trên điện thoại của bạn."),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_otp_token(self):
+        token = "".join(self.cleaned_data["otp_token"].split())
+        allowed, details = self.device.verify_is_allowed()
+        if not allowed:
+            locked_until = (details or {}).get("locked_until") or timezone.now()
+            wait = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
+            raise forms.ValidationError(
+                ngettext(
+                    "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(seconds)d giây.",
+                    "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(seconds)d giây.",
+                    wait,
+                )
+                % {"seconds": wait},
+                code="throttled",
+            )
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("Mã không đúng hoặc đã hết hạn. Vui lòng nhập mã đang hiện trong ứng dụng."),
+                code="invalid",
+            )
+        return token

@@ -3,18 +3,25 @@
 A search request only *enqueues* the count (search.tasks); the write happens in the task,
 after the request's transaction commits. With the immediate backend configured today that is
 still in-process, one SQL statement; a worker backend moves it out of the request with no code
-change. Nothing that identifies the visitor is recorded.
+change. Nothing that identifies the visitor is recorded, and one client counts a query once a
+day at most.
 """
 
 import datetime
+import logging
 import unicodedata
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from core.clientip import client_ip
 from core.text import normalize_text
 from search.models import SearchQueryStat
+
+logger = logging.getLogger(__name__)
 
 PATHS = ("engine", "database")
 LANGUAGES = dict(settings.LANGUAGES)
@@ -53,7 +60,8 @@ def record_search(
     Only the first page of a query's own results counts: a further page, or the same query
     narrowed by facets, is the same search continued, and a filtered "nothing found" says
     nothing about the query itself. Editors' own searches (any signed-in user, the site has no
-    public accounts) and page previews are not visitors' searches.
+    public accounts) and page previews are not visitors' searches. A client that repeats a
+    query on the same day is counted once (_first_time_today).
     """
     if page != 1 or filters or language not in LANGUAGES or request.method != "GET":
         return
@@ -62,11 +70,14 @@ def record_search(
     normalised = normalise_search_query(query)
     if normalised is None:
         return
+    day = timezone.localdate()
+    if not _first_time_today(request, query=normalised, language=language, day=day):
+        return
     arguments = {
         "query": normalised,
         "language": language,
         # The visitor's day, fixed now: a queued task may run after midnight.
-        "day": timezone.localdate().isoformat(),
+        "day": day.isoformat(),
         "result_count": int(result_count),
         "path": path if path in PATHS else "database",
     }
@@ -80,6 +91,32 @@ def record_search(
         record_search_task.enqueue(**arguments)
 
     transaction.on_commit(enqueue_search_count, robust=True)
+
+
+def _first_time_today(request, *, query: str, language: str, day: datetime.date) -> bool:
+    """Whether this client has not yet been counted for this query today (and now is).
+
+    One client, however often it searches, adds at most one to a query's daily row, so the
+    statistics editors read cannot be pushed up by one script. What is remembered is only a
+    cache key: a keyed hash (HMAC with SECRET_KEY) of the client address (core.clientip),
+    query, language and day, gone at the day's end; no address or cookie is stored. Several
+    people behind one address count once together, which the reports can bear.
+    """
+    digest = salted_hmac(
+        "search.services.counted",
+        "\n".join((client_ip(request), language, day.isoformat(), query)),
+        algorithm="sha256",
+    ).hexdigest()
+    midnight = datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+    seconds_left = max(int((midnight - timezone.now()).total_seconds()), 1)
+    try:
+        return cache.add(f"search-counted:{digest}", True, timeout=seconds_left)
+    except Exception:
+        # A cache that is down costs the count, never the visitor's search.
+        logger.exception("Could not check whether this search was counted today")
+        return False
 
 
 def count_search(

@@ -5,6 +5,7 @@ the search statistics, written by a task on the immediate backend), as a real re
 """
 
 import datetime
+import itertools
 
 import pytest
 from django.db import connection
@@ -83,13 +84,22 @@ PUBLIC_URLS = [
 ]
 
 
+_visitors = itertools.count(1)
+
+
+def new_visitor() -> str:
+    """Another client's address: one client counts a search once a day (search.services)."""
+    number = next(_visitors)
+    return f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+
+
 def get_with_on_commit_work(client, url):
-    """The queries of one GET, including those of the on-commit work it leaves."""
+    """The queries of one GET by a new visitor, including the on-commit work it leaves."""
     with (
         CaptureQueriesContext(connection) as queries,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        response = client.get(url)
+        response = client.get(url, REMOTE_ADDR=new_visitor())
     return response, queries
 
 

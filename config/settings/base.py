@@ -4,6 +4,7 @@ Conveniences live in dev.py and test.py; production.py adds the checks that refu
 start. Secrets and per-deployment values come only from the environment (config/env.py).
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -333,6 +334,72 @@ HEALTH_CHECKS = [
 if SEARCH_URL:
     HEALTH_CHECKS.append(("search", "search.health.SearchEngine", False))
 # -- end of security headers -------------------------------------------------------------
+
+# --- Sign-in security (issue 9): client address, login throttling, two-factor sign-in --------
+# One block on purpose: other hardening work edits this file too (see README, "Sign-in security").
+
+# Who a request comes from (core.clientip). Unset: REMOTE_ADDR, and forwarded headers are
+# ignored. Behind the proxy: the header it sets and how many proxies of ours append to it.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 1)
+if CLIENT_IP_PROXY_COUNT < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("CLIENT_IP_PROXY_COUNT must be at least 1")
+
+# Failed sign-ins (admin login, django-axes) and page passwords (django-ratelimit): after
+# LOGIN_FAILURE_LIMIT failures the account, and separately the address, is refused for
+# LOGIN_COOLOFF_MINUTES.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+# Two-factor after authentication (django-otp marks request.user verified or not, then
+# core.twofactor sends an unverified admin user to verify or enrol); axes last, so it turns a
+# lockout flagged by any view into its response.
+_AFTER_AUTHENTICATION = (
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+)
+MIDDLEWARE[_AFTER_AUTHENTICATION:_AFTER_AUTHENTICATION] = [
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.TwoFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Axes refuses a locked-out client before any password is checked; ModelBackend signs in.
+AUTHENTICATION_BACKENDS = [
+    "core.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+# Each alone: a guessed account is locked whatever the address, an address whatever accounts
+# it tries.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A try during the lockout is refused without counting, so the lock lifts a cool-off after
+# the last counted failure (an attacker who keeps trying cannot make it last forever).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.throttling.login_lockout_response"
+# No Django admin here; successful sign-ins are not kept (failures are, until the cool-off).
+AXES_ENABLE_ADMIN = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# django-ratelimit counts page-password failures in the shared cache, per address (IPv6 per
+# /64, its default), in windows of the cool-off's length.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"
+PAGE_PASSWORD_FAILURE_RATE = f"{LOGIN_FAILURE_LIMIT}/{LOGIN_COOLOFF_MINUTES}m"
+
+# Two-factor sign-in (TOTP, django-otp) for everyone who can use the admin. Required: every
+# admin user enrols a device and enters its code at each sign-in. Not required (dev.py,
+# test.py): only users who enrolled one are asked. production.py always requires it.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# --- End of sign-in security --------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 # Nor may the browser reuse a page without asking (Cache-Control: public, max-age=0).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 0)
+# Two-factor sign-in is optional here: only users who enrolled a device are asked for its code
+# (TWO_FACTOR_REQUIRED=true asks everyone, as production does).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

@@ -28,3 +28,6 @@ if not SECURE_HSTS_PRELOAD:
 # The proxy asks for /health/ over plain HTTP on the internal network: never redirect it.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # -- end of security headers -------------------------------------------------------------
+
+# Every admin user signs in with a second factor; not configurable here.
+TWO_FACTOR_REQUIRED = True

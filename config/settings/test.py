@@ -20,3 +20,6 @@ CACHES["default"] = cache_from_url(env_str("CACHE_URL", "locmem://"), default_di
 PAGE_CACHE_SECONDS = 0
 # The browser tests' live server shows the pictures the tests upload.
 SERVE_MEDIA = True
+# Not required: the admin tests sign in without a device; tests/core/test_two_factor.py
+# requires it.
+TWO_FACTOR_REQUIRED = False

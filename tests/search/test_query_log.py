@@ -7,12 +7,15 @@ real task (the immediate backend) once the request's on-commit work runs, as in 
 import csv
 import datetime
 import io
+import itertools
 import logging
 import socket
 import unicodedata
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.utils import timezone
@@ -53,11 +56,18 @@ def two_pages_of_news(searchable):
 
 @pytest.fixture
 def visit(client, django_capture_on_commit_callbacks):
-    """GET as an anonymous visitor, running the on-commit work a real request runs."""
+    """GET as a visitor, running the on-commit work a real request runs.
 
-    def get(url, params=None):
+    Each call comes from another address (another visitor: one client counts a query once a
+    day) unless *address* names one.
+    """
+    addresses = (f"198.51.100.{number}" for number in itertools.count(1))
+
+    def get(url, params=None, *, address=None, **headers):
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.get(url, params or {})
+            response = client.get(
+                url, params or {}, REMOTE_ADDR=address or next(addresses), **headers
+            )
         return response
 
     return get
@@ -296,3 +306,70 @@ def test_an_answer_from_the_database_while_the_engine_is_down_is_counted_as_such
     assert response.status_code == 200 and "notice" in response.json()
     row = stat("đèn led")
     assert (row.hits, row.database_hits, row.last_result_count) == (1, 1, 1)
+
+
+def report(client, **params):
+    """The editors' report of frequent queries: {(query, language): searches}."""
+    client.force_login(User.objects.get(username="bien-tap"))
+    response = client.get("/admin/search-terms/", params)
+    assert response.status_code == 200
+    client.logout()
+    return {(r["query"], r["language"]): r["searches"] for r in response.context["object_list"]}
+
+
+def test_one_client_counts_a_query_once_a_day(client, visit, searchable):
+    user_in(EDITORS, "bien-tap")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for _ in range(10):  # a script repeating one search, on every search path
+            visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.9")
+            visit("/san-pham/", {"q": "Đèn  LED"}, address="203.0.113.9")
+            visit("/api/catalogue/", {"q": "đèn led"}, address="203.0.113.9")
+        assert report(client) == {("đèn led", "vi"): 1}
+
+        visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.10")  # another visitor
+        visit("/tim-kiem/", {"q": "máy biến áp"}, address="203.0.113.9")  # another query
+        visit("/en/search/", {"q": "đèn led"}, address="203.0.113.9")  # the English site
+        assert report(client) == {
+            ("đèn led", "vi"): 2,
+            ("máy biến áp", "vi"): 1,
+            ("đèn led", "en"): 1,
+        }
+
+        clock.shift(datetime.timedelta(days=1))  # the next day counts again
+        visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.9")
+        visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.9")
+        assert stat("đèn led").hits == 1  # today's row
+        assert report(client)[("đèn led", "vi")] == 3
+
+
+def test_a_forged_forwarded_header_is_not_a_new_visitor(visit, searchable, settings):
+    settings.CLIENT_IP_HEADER = ""  # no proxy configured: the header is the client's own text
+    for number in range(5):
+        visit(
+            "/tim-kiem/",
+            {"q": "đèn led"},
+            address="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        )
+    assert stat("đèn led").hits == 1
+
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"  # behind the proxy, which appends the client
+    for number in range(5):
+        visit(
+            "/tim-kiem/",
+            {"q": "máy biến áp"},
+            address="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.9",
+        )
+    visit(
+        "/tim-kiem/", {"q": "máy biến áp"}, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.10"
+    )
+    assert stat("máy biến áp").hits == 2
+
+
+def test_what_is_remembered_does_not_name_the_visitor(visit, searchable):
+    visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.77")
+    remembered = [key for key in caches["default"]._cache if "search-counted" in key]
+    assert len(remembered) == 1
+    assert "203.0.113.77" not in remembered[0] and "đèn" not in remembered[0]
+    assert stat("đèn led").hits == 1
