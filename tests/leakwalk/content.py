@@ -8,16 +8,17 @@ whoever is allowed to see its page; the walk (tests/leakwalk/walk.py) checks eve
 
 import datetime
 import uuid
-
-import time_machine
 from dataclasses import dataclass, field
 
+import time_machine
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.admin.forms.pages import PageViewRestrictionForm
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from core.editorial import MODERATORS
@@ -226,9 +227,12 @@ class Builder:
         expiry = timezone.now() + datetime.timedelta(hours=1)
         page.expire_at = expiry
         publish(page, translate=False)
-        with time_machine.travel(expiry + datetime.timedelta(minutes=5), tick=False):
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("publish_scheduled", verbosity=0)
+        later = expiry + datetime.timedelta(minutes=5)
+        with (
+            time_machine.travel(later, tick=False),
+            TestCase.captureOnCommitCallbacks(execute=True),
+        ):
+            call_command("publish_scheduled", verbosity=0)
         page.refresh_from_db()
         assert not page.live and page.expired
         self._secret(f"{kind}: expired", tokens, page)
@@ -280,6 +284,34 @@ def restrict(page: Page, restriction: str, *, user) -> PageViewRestriction:
     return view_restriction
 
 
+def add_documents(content: SecretContent) -> None:
+    """A public document, and one in a collection of each kind of privacy: the policy for a
+    document that only private pages link to (README, "Private documents")."""
+    root = Collection.get_first_root_node()
+    Document = get_document_model()
+    Document.objects.create(
+        title="Quyết định công khai",
+        file=ContentFile(b"Quyet dinh cong khai", name="quyet-dinh-cong-khai.csv"),
+        collection=root,
+    )
+    for restriction in KINDS:
+        collection = root.add_child(name=f"Tài liệu nội bộ ({restriction})")
+        view_restriction = CollectionViewRestriction.objects.create(
+            collection=collection,
+            restriction_type=restriction,
+            password=PASSWORD if restriction == PageViewRestriction.PASSWORD else "",
+        )
+        if restriction == PageViewRestriction.GROUPS:
+            view_restriction.groups.set([Group.objects.get(name=MODERATORS)])
+        tokens = [new_token(), new_token()]
+        Document.objects.create(
+            title=f"Tài liệu {tokens[0]}",
+            file=ContentFile(f"Noi dung {tokens[1]}".encode(), name=f"noi-bo-{restriction}.csv"),
+            collection=collection,
+        )
+        content.secrets.append(Secret(label=f"document: {restriction} collection", tokens=tokens))
+
+
 def _editor():
     from django.contrib.auth import get_user_model
 
@@ -308,11 +340,13 @@ def build_states(tree) -> SecretContent:
         tokens = []
         company = builder._create("company", _fields("company", tokens))
         publish(company)
-        builder._secret(f"company: {restriction} restriction (with products)", tokens, company,
-                        translated=True)
+        builder._secret(
+            f"company: {restriction} restriction (with products)", tokens, company, translated=True
+        )
         featured.append(builder.product_of(company, f"a company with a {restriction} restriction"))
         restrict(company, restriction, user=builder.editor)
     builder.feature(featured)
+    add_documents(builder.content)
     return builder.content
 
 
@@ -333,11 +367,11 @@ def build_restricted_sections(tree, restriction: str) -> SecretContent:
         tokens = []
         page = builder._create(kind, _fields(kind, tokens))
         publish(page)
-        builder._secret(f"{kind} under a {restriction}-restricted section", tokens, page,
-                        translated=True)
+        builder._secret(
+            f"{kind} under a {restriction}-restricted section", tokens, page, translated=True
+        )
         pages.append(page)
     builder.feature([page for page in pages if page.specific_class.__name__ == "ProductPage"])
     for section in {page.pk: page for page in sections.values()}.values():
         restrict(section, restriction, user=builder.editor)
     return builder.content
-
