@@ -1,6 +1,19 @@
 from django import forms
 from wagtail.images.forms import BaseImageForm
 
+from core.text import normalize_text
+
+
+class SearchTextField(forms.CharField):
+    """Text a visitor searches for: NFC, whitespace collapsed, and only then measured.
+
+    NFC can make a string longer (U+1D160 becomes three code points), so `max_length` must
+    judge the text the search will see, not the text as typed.
+    """
+
+    def to_python(self, value):
+        return " ".join(normalize_text(super().to_python(value)).split())
+
 
 class ImageForm(BaseImageForm):
     """Alt text is not optional: screen-reader users get the description of every image."""

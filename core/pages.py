@@ -1,5 +1,6 @@
 """Behaviour every page model of the site mixes in (see core.serving for why)."""
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import PageViewRestriction
 
 from core.text import ascii_slug
@@ -10,13 +11,29 @@ def any_view_restrictions() -> bool:
     return cached("any-view-restrictions", PageViewRestriction.objects.exists)
 
 
+class PageForm(WagtailAdminPageForm):
+    """The admin form of every page: the slug is folded to ASCII before it is checked.
+
+    `FastServeMixin.full_clean` folds it again on save (code paths need that too); folding
+    here first lets the form's own "slug in use" check see the slug that will be stored, so
+    "khai-mạc" beside a sibling's "khai-mac" is a form error, not a failed save.
+    """
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        return (ascii_slug(slug) or slug) if slug else slug
+
+
 class FastServeMixin:
     """Page behaviour the fast path relies on; every page model of the site mixes it in.
 
     `serve_queryset` loads the page with its template's relations in one go;
     `get_view_restrictions` skips its two queries while no page has a restriction at all;
-    once one exists, Wagtail's full check runs for every page.
+    once one exists, Wagtail's full check runs for every page. Slugs are ASCII, in the
+    admin form (`PageForm`) and on every save.
     """
+
+    base_form_class = PageForm
 
     @classmethod
     def serve_queryset(cls):

@@ -4,11 +4,22 @@ Stored text is NFC (the form Vietnamese keyboards and most sources produce); sea
 a *folded* form, so that "ha noi" and "den led" find "Hà Nội" and "đèn LED".
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 
 # NFD splits most accented letters into base + combining marks; đ/Đ have no decomposition.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+# Letters and digits; "_" is \w but no word ("8539.52" is the words 8539 and 52, as in the
+# engine's standard tokenizer).
+WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of *text*, with everything else (quotes, operators, brackets) left out."""
+    return WORD.findall(text)
 
 
 def normalize_text(value: str) -> str:

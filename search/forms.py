@@ -1,16 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.text import normalize_text
+from core.forms import SearchTextField
+from search.catalogue.query import MAX_QUERY_LENGTH
 
 
 class SiteSearchForm(forms.Form):
-    q = forms.CharField(
+    q = SearchTextField(
         label=_("Từ khoá"),
         required=False,
-        max_length=200,
+        max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Từ khoá dài tối đa %(limit_value)d ký tự.")},
     )
-
-    def clean_q(self):
-        return " ".join(normalize_text(self.cleaned_data["q"]).split())

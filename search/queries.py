@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
 from core.pages import public
+from core.text import words
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,12 @@ def search_pages(*, query: str, locale: Locale, backend: str = "default"):
     # per-type queries, so the cost stays the same whatever kinds of page match.
     pages = public(Page.objects.live()).filter(locale=locale)
     pages = pages.not_type(ProductPage, CompanyPage, ProductIndexPage, CompanyIndexPage)
-    return pages.search(query, backend=backend)
+    # Words only: Wagtail's SQLite backend passes a plain-text query's quotes and operators
+    # to FTS5 as syntax (an unbalanced `"` was a 500), and visitors never mean them as such.
+    text = " ".join(words(query))
+    if not text:
+        return pages.none()
+    return pages.search(text, backend=backend)
 
 
 def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: int):

@@ -37,7 +37,6 @@ import difflib
 import html
 import math
 import operator
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -53,9 +52,10 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
-from core.text import fold_text, fold_word, normalize_text
+from core.text import WORD, fold_text, fold_word, normalize_text
 from search.catalogue import fulltext
 from search.catalogue.documents import product_documents
+from search.catalogue.drift import DriftReport, compare, expected_documents
 from search.catalogue.mapping import (
     FACET_SEPARATOR,
     IRREGULAR_PLURALS,
@@ -119,10 +119,6 @@ PHRASE_WEIGHT = 20  # > MAX_QUERY_WORDS, so a name-word count never outweighs a 
 
 BATCH = 500
 
-# Letters and digits; "_" is \w but no word ("8539.52" is the words 8539 and 52, as in the
-# engine's standard tokenizer).
-_WORD = re.compile(r"[^\W_]+")
-
 
 # -- writing entries --------------------------------------------------------------------
 
@@ -134,7 +130,7 @@ def sync_entry(translation_key: UUID | str) -> bool:
     includes (company, vocabularies, recognitions) is published, unpublished or deleted.
     """
     key = str(UUID(str(translation_key)))
-    return _write_entries([key], product_documents([key])) == 1
+    return write_entries([key], product_documents([key])) == 1
 
 
 def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
@@ -158,7 +154,7 @@ def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> in
     written = 0
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
-        written += _write_entries(batch, product_documents(batch))
+        written += write_entries(batch, product_documents(batch))
         if progress is not None:
             progress(start + len(batch), len(keys))
     # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
@@ -170,7 +166,26 @@ def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> in
     return written
 
 
-def _write_entries(keys: list[str], documents: dict[str, dict]) -> int:
+def find_drift() -> DriftReport:
+    """Compare the entries' documents with the documents the pages give today."""
+    stored = {
+        str(key): document
+        for key, document in CatalogueEntry.objects.values_list(
+            "translation_key", "document"
+        ).iterator(chunk_size=BATCH)
+    }
+    return compare(expected_documents(), stored)
+
+
+def repair(report: DriftReport) -> None:
+    """Rewrite (or delete) the entries *report* names, from their pages."""
+    keys = report.keys
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        write_entries(batch, product_documents(batch))
+
+
+def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
     """Upsert the entries of *documents*, delete those of *keys* without one; return the count.
 
     An upsert on translation_key keeps an entry's id, as `update_or_create` would; its facet
@@ -257,7 +272,7 @@ def _match_column(fields: Iterable[list[str]], *, fold: bool) -> str:
 def _words(text: str, *, fold: bool) -> list[str]:
     """The words of *text*, lower-cased NFC (or folded)."""
     text = fold_text(text) if fold else normalize_text(normalize_text(text).casefold())
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
@@ -269,7 +284,7 @@ def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
     entries = list(entries)
     for start in range(0, len(entries), BATCH):
         batch = entries[start : start + BATCH]
-        # A raw DELETE, as for the facet rows in _write_entries: these rows have no signals.
+        # A raw DELETE, as for the facet rows in write_entries: these rows have no signals.
         replaced = CatalogueNameWord.objects.filter(entry__in=batch)
         replaced._raw_delete(replaced.db)
         CatalogueNameWord.objects.bulk_create(
@@ -845,7 +860,7 @@ def _fragments(
     text: str, *, matches: Callable[[str], bool], count: int, size: int | None
 ) -> list[str]:
     """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold_word(m[0]))]
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if matches(fold_word(m[0]))]
     if not spans:
         return []
     if not count or not size or len(text) <= size:

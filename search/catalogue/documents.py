@@ -21,7 +21,7 @@ from uuid import UUID
 
 from wagtail import blocks
 from wagtail.blocks import StreamValue
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from core.text import normalize_text
 from search.catalogue.mapping import FACET_SEPARATOR, LANGUAGES
@@ -75,11 +75,32 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     if not keys:
         return {}
     # One view-restriction query for products and companies (each public() would read them).
-    private = Page.objects.all().private_q()
-    products = {}
-    for key, pages in _translations(ProductPage, keys, private, _PRODUCT_VALUES).items():
-        if searched := {code: page for code, page in pages.items() if code in LANGUAGES}:
-            products[key] = searched
+    private = _private_test()
+    # A restriction on any translation of a product or of its company, or above one, takes
+    # the product out of the catalogue in every language: editors restrict "the product",
+    # and the other language's page would otherwise keep listing what they meant to hide.
+    products = {
+        key: {code: page for code, page in pages.items() if code in LANGUAGES}
+        for key, pages in _translations(ProductPage, keys, _PRODUCT_VALUES).items()
+        if not any(private(page["path"]) for page in pages.values())
+    }
+    companies = _translations(
+        CompanyPage,
+        {
+            _source(pages)["company__translation_key"]
+            for pages in products.values()
+            if pages and _source(pages)["company_id"]
+        },
+        _COMPANY_VALUES,
+    )
+    hidden = {
+        key for key, pages in companies.items() if any(private(p["path"]) for p in pages.values())
+    }
+    products = {
+        key: pages
+        for key, pages in products.items()
+        if pages and str(_source(pages)["company__translation_key"]) not in hidden
+    }
     if not products:
         return {}
     sources = {key: _source(pages) for key, pages in products.items()}
@@ -94,12 +115,6 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     markets = _linked(ProductMarket, "market", source_ids)
     sectors = _by_pk(Sector, {source["sector_id"] for source in sources.values()})
 
-    companies = _translations(
-        CompanyPage,
-        {source["company__translation_key"] for source in sources.values() if source["company_id"]},
-        private,
-        _COMPANY_VALUES,
-    )
     units = _by_pk(AdministrativeUnit, {_source(pages)["unit_id"] for pages in companies.values()})
     url = _url_builder(
         [page for pages in (*products.values(), *companies.values()) for page in pages.values()]
@@ -132,15 +147,24 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     return documents
 
 
-def _translations(model, keys: Iterable, private, values: tuple) -> dict[str, dict[str, dict]]:
-    """{key: {language: row}} of the live, public pages of *model* with those keys."""
+def _private_test():
+    """A test of a page's `path`: is it, or any ancestor, behind a view restriction?
+
+    Path prefixes, as Wagtail's `private_q()` builds them, read in one query and applied to
+    the rows in Python, so that products and companies need no query of their own.
+    """
+    prefixes = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    return lambda path: bool(prefixes) and path.startswith(prefixes)
+
+
+def _translations(model, keys: Iterable, values: tuple) -> dict[str, dict[str, dict]]:
+    """{key: {language: row}} of the live pages of *model* with those keys."""
     found: dict[str, dict[str, dict]] = defaultdict(dict)
     keys = list(keys)
     if not keys:
         return found
     for page in (
         model.objects.live()
-        .exclude(private)
         .filter(translation_key__in=keys)
         .order_by("path")
         .values(*_PAGE_VALUES, *values)

@@ -9,7 +9,7 @@ generation is deleted afterwards.
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from uuid import UUID
@@ -17,6 +17,7 @@ from uuid import UUID
 from django.conf import settings
 
 from search.catalogue.documents import BATCH, product_document, product_documents
+from search.catalogue.drift import DriftReport, compare, expected_documents
 from search.catalogue.engine import ENGINE_ERRORS, NOT_FOUND, as_dict, get_client, index_name
 from search.catalogue.mapping import index_body
 from search.catalogue.query import indexed_source
@@ -156,6 +157,31 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
     return True
 
 
+def write_documents(keys: list[str], documents: dict[str, dict]) -> None:
+    """Index *documents* and delete the rest of *keys* through the alias, in one bulk request.
+
+    What an editor's save triggers: it uses the short search timeout, like `index_product`.
+    A delete of a document that was never indexed is not an error.
+    """
+    body = []
+    for key in keys:
+        if key in documents:
+            body += [{"index": {"_id": key}}, indexed_source(documents[key])]
+        else:
+            body.append({"delete": {"_id": key}})
+    if not body:
+        return
+    response = as_dict(get_client().bulk(index=index_name(), body=body, require_alias=True))
+    failures = [
+        result["error"]
+        for item in response["items"]
+        for result in item.values()
+        if "error" in result
+    ]
+    if failures:
+        raise IndexingError(f"{len(failures)} document(s) rejected: {failures[0]}")
+
+
 def delete_product(translation_key: UUID | str, *, refresh: bool = False) -> None:
     """Remove one product's document; a product that was never indexed is not an error."""
     with suppress(NOT_FOUND):
@@ -188,20 +214,6 @@ def _batches(keys: list) -> Iterator[tuple[int, list]]:
         yield done, batch
 
 
-@dataclass
-class DriftReport:
-    missing: list[str]
-    stale: list[str]
-    extra: list[str]
-    # What the live generation maps or analyses differently from the code ("analysis" or a
-    # field name): only a rebuild changes that.
-    outdated: list[str] = field(default_factory=list)
-
-    @property
-    def clean(self) -> bool:
-        return not (self.missing or self.stale or self.extra or self.outdated)
-
-
 def indexed_documents() -> dict[str, dict]:
     """Every document behind the alias, by translation key (paged with search_after)."""
     client = _client()
@@ -227,27 +239,8 @@ def find_drift() -> tuple[DriftReport, dict[str, dict]]:
 
     Returns the report and the expected documents, so a repair need not build them twice.
     """
-    import json
-
-    from products.models import ProductPage
-
-    keys = sorted(
-        {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
-    )
-    expected = {}
-    for _, batch in _batches(keys):
-        documents = product_documents(batch)
-        # In key order, through JSON, as the engine stores them (dates, tuples).
-        for key in batch:
-            if key in documents:
-                expected[key] = json.loads(json.dumps(documents[key], default=str))
-    indexed = indexed_documents()
-    report = DriftReport(
-        missing=sorted(set(expected) - set(indexed)),
-        stale=sorted(key for key in set(expected) & set(indexed) if expected[key] != indexed[key]),
-        extra=sorted(set(indexed) - set(expected)),
-        outdated=outdated_definitions(),
-    )
+    expected = expected_documents()
+    report = compare(expected, indexed_documents(), outdated=outdated_definitions())
     return report, expected
 
 

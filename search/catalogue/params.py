@@ -12,7 +12,9 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from core.text import normalize_text
+from core.forms import SearchTextField
+from search.catalogue.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
+from search.catalogue.service import PER_PAGE
 
 GROUPS = ("sector", "year", "certification", "unit", "top10", "market")
 PARAMETERS = {"q", "sort", "page", "lang", *GROUPS}
@@ -52,9 +54,9 @@ post_delete.connect(_forget_slugs, dispatch_uid="catalogue-vocabulary-delete")
 
 
 class CatalogueQueryForm(forms.Form):
-    q = forms.CharField(
+    q = SearchTextField(
         required=False,
-        max_length=200,
+        max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Từ khoá dài tối đa %(limit_value)d ký tự.")},
     )
     sort = forms.ChoiceField(
@@ -62,12 +64,19 @@ class CatalogueQueryForm(forms.Form):
         choices=[(sort, sort) for sort in SORTS],
         error_messages={"invalid_choice": _("Cách sắp xếp “%(value)s” không được hỗ trợ.")},
     )
+    # Past the engine's result window no path may page (the database path follows the
+    # same contract), so such a page does not exist: a 400 in the API, a 404 on the pages.
     page = forms.IntegerField(
         required=False,
         min_value=1,
+        max_value=MAX_RESULT_WINDOW // PER_PAGE,
         error_messages={
             "invalid": _("Số trang phải là số nguyên dương."),
             "min_value": _("Số trang phải là số nguyên dương."),
+            "max_value": _(
+                "Chỉ xem được %(limit_value)s trang kết quả đầu tiên; hãy thu hẹp tìm kiếm "
+                "bằng từ khoá hoặc bộ lọc."
+            ),
         },
     )
     lang = forms.ChoiceField(
@@ -81,9 +90,6 @@ class CatalogueQueryForm(forms.Form):
         self._unknown = sorted(set(data or ()) - PARAMETERS)
         self._language = language
         super().__init__(data)
-
-    def clean_q(self):
-        return " ".join(normalize_text(self.cleaned_data["q"]).split())
 
     def clean(self):
         cleaned = super().clean()

@@ -1,69 +1,106 @@
 """Keeping the catalogue's search data in step with the pages, on both paths.
 
-Publishing, unpublishing, moving or deleting a product, and editing its company, update the
-affected products' database entries and (with SEARCH_URL) engine documents once the change
-is committed. An engine failure never fails the editor's save: it is logged, and
+Publishing, unpublishing, moving or deleting a product, its company or any page above them,
+and adding, changing or lifting a view restriction on any of those, update the affected
+products' database entries and (with SEARCH_URL) engine documents once the change is
+committed. An engine failure never fails the editor's save: it is logged, and
 `check_catalogue_index --repair` restores whatever was missed.
 """
 
 import logging
+from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.catalogue.documents import BATCH, product_documents
 
 logger = logging.getLogger(__name__)
 
 
-def update_products(translation_keys) -> None:
-    from search.catalogue.database import sync_entry
+def update_products(translation_keys: Iterable) -> None:
+    """Rewrite the search data of these products from their pages, BATCH at a time.
+
+    Each batch's documents are built once and written to both paths; a product without a
+    document (unpublished, deleted, restricted) leaves both.
+    """
+    from search.catalogue.database import write_entries
     from search.catalogue.service import engine_enabled
 
-    for key in {str(key) for key in translation_keys}:
-        sync_entry(key)
+    keys = sorted({str(key) for key in translation_keys})
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        documents = product_documents(batch)
+        write_entries(batch, documents)
         if engine_enabled():
             from search.catalogue.engine import ENGINE_ERRORS
-            from search.catalogue.indexing import index_product
+            from search.catalogue.indexing import IndexingError, write_documents
 
             try:
-                index_product(key)
-            except ENGINE_ERRORS:
+                write_documents(batch, documents)
+            except (*ENGINE_ERRORS, IndexingError):
                 logger.warning(
-                    "Could not update product %s in the search engine", key, exc_info=True
+                    "Could not update %d product(s) in the search engine, from %s",
+                    len(batch),
+                    batch[0],
+                    exc_info=True,
                 )
 
 
-def _affected_products(page) -> list[str]:
+def products_under(page) -> list[str]:
+    """The products whose documents depend on *page*: those at or below it, and those of the
+    companies at or below it (a product's URL, visibility and company fields come from there).
+    """
     from products.models import CompanyPage, ProductPage
 
-    page = page.specific if hasattr(page, "specific") else page
-    if isinstance(page, ProductPage):
-        return [str(page.translation_key)]
-    if isinstance(page, CompanyPage):
-        return [
-            str(key)
-            for key in ProductPage.objects.filter(company__translation_key=page.translation_key)
-            .values_list("translation_key", flat=True)
-            .distinct()
-        ]
-    return []
+    at_or_below = Q(path__startswith=page.path)
+    if not page.numchild and page.specific_class not in (ProductPage, CompanyPage):
+        return []
+    companies = CompanyPage.objects.filter(at_or_below).values("translation_key")
+    return [
+        str(key)
+        for key in ProductPage.objects.filter(
+            at_or_below | Q(company__translation_key__in=companies)
+        )
+        .values_list("translation_key", flat=True)
+        .distinct()
+    ]
+
+
+def _after_commit(keys: list[str]) -> None:
+    if keys:
+        transaction.on_commit(lambda: update_products(keys))
 
 
 def _on_page_change(sender, instance, **kwargs):
-    keys = _affected_products(instance)
-    if keys:
-        transaction.on_commit(lambda: update_products(keys))
+    _after_commit(products_under(instance))
 
 
 def _on_page_delete(sender, instance, **kwargs):
     from products.models import ProductPage
 
     if isinstance(instance, ProductPage):
-        key = str(instance.translation_key)
-        transaction.on_commit(lambda: update_products([key]))
+        _after_commit([str(instance.translation_key)])
+
+
+def _on_restriction_change(sender, instance, **kwargs):
+    # Any restriction hides a page from anonymous visitors, whatever its type or groups, so
+    # its creation, change and deletion are what matter. The products are read now: once the
+    # restriction (or, in a cascade, its page) is deleted, it is too late.
+    if instance.page_id is not None:
+        _after_commit(products_under(instance.page))
 
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_on_page_change, dispatch_uid=f"catalogue-sync-{id(signal)}")
     post_delete.connect(_on_page_delete, dispatch_uid="catalogue-sync-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"catalogue-sync-restriction-{id(signal)}",
+        )

@@ -58,3 +58,30 @@ def test_a_slug_made_from_the_title_keeps_d_with_stroke_as_d(site_tree):
     assert first.slug == "duong-day-nong"
     # Two pages with one title under one parent still get distinct slugs.
     assert second.slug == "duong-day-nong-2"
+
+
+@pytest.mark.parametrize("action", ["create", "autosave"])
+def test_an_accented_slug_that_folds_onto_a_siblings_is_a_form_error(
+    site_tree, admin_client, action
+):
+    NewsPageFactory(parent=site_tree.news, title="Khai mạc", slug="khai-mac")
+    form = {
+        "title": "Khai mạc",
+        "slug": "khai-mạc",  # what the admin proposes from the title, before folding
+        "summary": "Tóm tắt.",
+        "date": "2026-12-06",
+        "body-count": "0",
+        "tagged_items-TOTAL_FORMS": "0",
+        "tagged_items-INITIAL_FORMS": "0",
+    }
+    url = f"/admin/pages/add/news/newspage/{site_tree.news.pk}/"
+    if action == "autosave":
+        # Wagtail 8 autosaves while the editor types: a validation error, shown on save.
+        response = admin_client.post(url, form, HTTP_ACCEPT="application/json")
+        assert response.status_code == 400
+        assert response.json()["error_code"] == "validation_error"
+    else:
+        response = admin_client.post(url, form)
+        assert response.status_code == 200
+        assert "khai-mac" in str(response.context["form"].errors["slug"])
+    assert NewsPageFactory._meta.model.objects.filter(title="Khai mạc").count() == 1

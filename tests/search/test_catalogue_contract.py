@@ -5,7 +5,6 @@ in its engine pass). A capability only one path has is parametrised over that pa
 """
 
 import json
-import uuid
 
 import pytest
 
@@ -13,27 +12,6 @@ from products.factories import CertificationFactory, SectorFactory
 from products.models import ProductCertification
 from search.catalogue.sync import update_products
 from tests.content import make_company, make_product
-
-PATHS = [
-    pytest.param("database", id="database"),
-    pytest.param("engine", id="engine", marks=pytest.mark.engine),
-]
-
-
-@pytest.fixture(params=PATHS)
-def path(request, settings):
-    if request.param == "database":
-        settings.SEARCH_URL = ""
-        yield "database"
-        return
-    from search.catalogue.engine import as_dict, get_client, index_name
-
-    assert settings.SEARCH_URL, "engine tests run with SEARCH_URL (make test sets it)"
-    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
-    yield "engine"
-    client = get_client()
-    for name in as_dict(client.indices.get(index=f"{index_name()}*")):
-        client.indices.delete(index=name)
 
 
 @pytest.fixture

@@ -1,57 +1,75 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.catalogue import service
+from search.catalogue import database, service
+from search.catalogue.drift import DriftReport
 
 
 class Command(BaseCommand):
     help = (
-        "Report drift between the database and the catalogue's search data (missing, stale "
-        "and extra documents); --repair fixes it. Run after the engine was down."
+        "Report drift between the pages and the catalogue's search data (missing, stale and "
+        "extra products) on the database path and, with SEARCH_URL, in the engine's index; "
+        "--repair fixes it. Run after the engine was down and after every deploy."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="Fix what is found.")
 
     def handle(self, *args, repair, **options):
-        from search.catalogue.database import rebuild_entries
+        drifted = []
+        report = database.find_drift()
+        self._print("Database entries", report, clean="The database entries match the pages.")
+        if not report.clean:
+            if repair:
+                database.repair(report)
+                self.stdout.write(self.style.SUCCESS("Database entries repaired."))
+            else:
+                drifted.append("the database entries")
+        if service.engine_enabled():
+            drifted += self._check_engine(repair)
+        if drifted:
+            raise CommandError(
+                f"The search data has drifted in {' and '.join(drifted)}; run again with --repair."
+            )
 
-        if repair:
-            self.stdout.write(f"Database entries rebuilt: {rebuild_entries()}.")
-        if not service.engine_enabled():
-            self.stdout.write("No SEARCH_URL: the database path is the only one.")
-            return
+    def _check_engine(self, repair) -> list[str]:
         from search.catalogue import indexing
         from search.catalogue.engine import ENGINE_ERRORS
 
         try:
             report, expected = indexing.find_drift()
-            self.stdout.write(
-                f"missing: {len(report.missing)}, stale: {len(report.stale)}, "
-                f"extra: {len(report.extra)}"
-            )
-            for label, keys in (
-                ("missing", report.missing),
-                ("stale", report.stale),
-                ("extra", report.extra),
-            ):
-                for key in keys[:20]:
-                    self.stdout.write(f"  {label}: {key}")
+            self._print("Engine index", report, clean="The index matches the database.")
             if report.outdated:
                 self.stdout.write(
                     "The index was built with other mappings or analysis than the code's "
                     f"({', '.join(report.outdated)}): it needs a rebuild."
                 )
             if report.clean:
-                self.stdout.write(self.style.SUCCESS("The index matches the database."))
-            elif repair and report.outdated:
+                return []
+            if not repair:
+                return ["the engine's index"]
+            if report.outdated:
                 built = indexing.rebuild()
                 self.stdout.write(
                     self.style.SUCCESS(f"Rebuilt into {built.index}: {built.documents} documents.")
                 )
-            elif repair:
-                indexing.repair(report, expected)
-                self.stdout.write(self.style.SUCCESS("Repaired."))
             else:
-                raise CommandError("The index has drifted; run again with --repair.")
+                indexing.repair(report, expected)
+                self.stdout.write(self.style.SUCCESS("Engine index repaired."))
+            return []
         except ENGINE_ERRORS as error:
             raise CommandError(f"The search engine is unavailable: {error}") from error
+
+    def _print(self, label: str, report: DriftReport, *, clean: str) -> None:
+        self.stdout.write(
+            f"{label}: missing: {len(report.missing)}, stale: {len(report.stale)}, "
+            f"extra: {len(report.extra)}"
+        )
+        for name, keys in (
+            ("missing", report.missing),
+            ("stale", report.stale),
+            ("extra", report.extra),
+        ):
+            for key in keys[:20]:
+                self.stdout.write(f"  {name}: {key}")
+        if report.clean:
+            self.stdout.write(self.style.SUCCESS(clean))

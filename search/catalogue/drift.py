@@ -1,0 +1,57 @@
+"""What the catalogue's search data should hold, and how far a path's copy has drifted.
+
+Both paths keep a copy of the same documents (`documents.product_documents`): the database
+path in `CatalogueEntry.document`, the engine in its index. A change whose after-commit update
+was lost (a process killed, the engine down) leaves a copy behind; `check_catalogue_index`
+compares each copy with the documents built afresh and `--repair` rewrites the difference.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from search.catalogue.documents import BATCH, product_documents
+
+
+@dataclass
+class DriftReport:
+    missing: list[str]
+    stale: list[str]
+    extra: list[str]
+    # What the live generation maps or analyses differently from the code ("analysis" or a
+    # field name): only a rebuild changes that (engine path only).
+    outdated: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.stale or self.extra or self.outdated)
+
+    @property
+    def keys(self) -> list[str]:
+        """The products whose copy must be rewritten or removed."""
+        return self.missing + self.stale + self.extra
+
+
+def expected_documents() -> dict[str, dict]:
+    """Every product's document as a copy stores it (through JSON: dates, tuples), by key."""
+    from products.models import ProductPage
+
+    keys = sorted(
+        {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
+    )
+    expected = {}
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        documents = product_documents(batch)
+        for key in batch:
+            if key in documents:
+                expected[key] = json.loads(json.dumps(documents[key], default=str))
+    return expected
+
+
+def compare(expected: dict[str, dict], stored: dict[str, dict], **extra) -> DriftReport:
+    return DriftReport(
+        missing=sorted(set(expected) - set(stored)),
+        stale=sorted(key for key in set(expected) & set(stored) if expected[key] != stored[key]),
+        extra=sorted(set(stored) - set(expected)),
+        **extra,
+    )
