@@ -23,7 +23,13 @@ from wagtail.search.backends import get_search_backend
 from core.editorial import MODERATORS
 from search.catalogue.engine import as_dict, get_client, index_name
 from search.catalogue.indexing import rebuild
-from tests.leakwalk.content import KINDS, PASSWORD, build_restricted_sections, build_states
+from tests.leakwalk.content import (
+    KINDS,
+    PASSWORD,
+    build_private_companies,
+    build_restricted_sections,
+    build_states,
+)
 from tests.leakwalk.walk import Walk, unvisited_patterns, walk_site
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +71,10 @@ def test_private_pages_never_show_and_every_endpoint_is_walked(client, site_tree
     assert unvisited_patterns(visit.paths) == []
 
 
+def test_products_of_a_private_company_never_show(client, site_tree, database_path):
+    assert_no_leaks(walk(client, build_private_companies(site_tree)))
+
+
 @pytest.mark.parametrize("restriction", KINDS)
 def test_pages_in_private_sections_never_show(client, site_tree, database_path, restriction):
     assert_no_leaks(walk(client, build_restricted_sections(site_tree, restriction)))
@@ -75,6 +85,13 @@ def test_private_pages_never_show_on_the_engine_path(client, site_tree, engine_p
     visit = walk(client, build_states(site_tree), engine=True)
     assert_no_leaks(visit)
     assert unvisited_patterns(visit.paths) == []
+
+
+@pytest.mark.engine
+def test_products_of_a_private_company_never_show_on_the_engine_path(
+    client, site_tree, engine_path
+):
+    assert_no_leaks(walk(client, build_private_companies(site_tree), engine=True))
 
 
 @pytest.mark.engine

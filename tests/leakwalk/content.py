@@ -322,8 +322,9 @@ def _editor():
 
 
 def build_states(tree) -> SecretContent:
-    """Every kind of page in every private state, restrictions on the pages themselves, and
-    products whose company is private. The home page features the private products."""
+    """Every kind of page in every private state and with a restriction of each kind on
+    itself, and documents in private collections. The home page features the private
+    products."""
     builder = Builder(tree)
     featured = []
     for kind in PAGE_KINDS:
@@ -336,17 +337,25 @@ def build_states(tree) -> SecretContent:
             page = builder.restricted(kind, restriction)
             if kind == "product":
                 featured.append(page)
+    builder.feature(featured)
+    add_documents(builder.content)
+    return builder.content
+
+
+def build_private_companies(tree) -> SecretContent:
+    """Companies made private (one per kind of restriction), each with a published product
+    on the home page: their products are private too (the catalogue leaves them out)."""
+    builder = Builder(tree)
+    featured = []
     for restriction in KINDS:
         tokens = []
         company = builder._create("company", _fields("company", tokens))
         publish(company)
-        builder._secret(
-            f"company: {restriction} restriction (with products)", tokens, company, translated=True
-        )
+        label = f"company: {restriction} restriction (with products)"
+        builder._secret(label, tokens, company, translated=True)
         featured.append(builder.product_of(company, f"a company with a {restriction} restriction"))
         restrict(company, restriction, user=builder.editor)
     builder.feature(featured)
-    add_documents(builder.content)
     return builder.content
 
 

@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
+from products.models import ProductIndexPage
 from tests.leakwalk.content import PREFIX, SecretContent, new_token
 
 # URL patterns the walk does not visit, each with its reason.
@@ -162,23 +163,27 @@ def walk_site(walk: Walk) -> None:
         if url and url not in secret_urls:
             walk.get(url, statuses=(200, 302, 404))
 
-    # The catalogue: API, HTML listings, suggestions; every page, filter and sort.
+    # The catalogue: API, HTML listings, suggestions; every page, filter and sort. The
+    # listings are pages: behind their restriction when the catalogue section has one.
+    listing = (200,)
+    if any(p.get_view_restrictions() for p in ProductIndexPage.objects.all()):
+        listing = (302, 200)
     for lang in ("vi", "en"):
         first = walk.json(API, {"lang": lang})
         for number in range(1, first.get("num_pages", 1) + 1):
             walk.get(API, {"lang": lang, "page": str(number)})
-            walk.get(CATALOGUE[lang], {"page": str(number)})
+            walk.get(CATALOGUE[lang], {"page": str(number)}, statuses=listing)
         for sort in ("relevance", "newest", "name"):
             walk.get(API, {"lang": lang, "sort": sort})
-            walk.get(CATALOGUE[lang], {"sort": sort})
+            walk.get(CATALOGUE[lang], {"sort": sort}, statuses=listing)
         for group, values in first.get("facets", {}).items():
             for value in values:
                 answer = walk.json(API, {"lang": lang, group: value["value"]})
                 for number in range(2, answer.get("num_pages", 1) + 1):
                     walk.get(API, {"lang": lang, group: value["value"], "page": str(number)})
-                walk.get(CATALOGUE[lang], {group: value["value"]})
+                walk.get(CATALOGUE[lang], {group: value["value"]}, statuses=listing)
         walk.get(SEARCH[lang])
-        walk.get(CATALOGUE[lang], {"q": ""})
+        walk.get(CATALOGUE[lang], {"q": ""}, statuses=listing)
 
     # Typed into every search box: each private page's title token, as written, with a typo
     # and its first letters; its other tokens (summary, body, description...) into the site
@@ -189,13 +194,13 @@ def walk_site(walk: Walk) -> None:
             walk.search(API, {"lang": lang, "q": "{q}"}, title)
             walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, title)
             walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, title, lambda t: t[:10])
-            walk.search(CATALOGUE[lang], {"q": "{q}"}, title)
+            walk.search(CATALOGUE[lang], {"q": "{q}"}, title, statuses=listing)
             walk.search(SEARCH[lang], {"q": "{q}"}, title)
             walk.search(SEARCH[lang], {"q": "{q}"}, title, _typo)
             for token in others:
                 walk.search(SEARCH[lang], {"q": "{q}"}, token)
         walk.search(API, {"lang": "vi", "q": "{q}"}, title, _typo)
-        walk.search(CATALOGUE["en"], {"q": "{q}"}, title, _typo)
+        walk.search(CATALOGUE["en"], {"q": "{q}"}, title, _typo, statuses=listing)
     for lang in ("vi", "en"):
         # The shared first part of every token: everything that has one would match.
         walk.search(API, {"lang": lang, "q": "{q}"}, PREFIX, statuses=(200,))
