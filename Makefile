@@ -82,8 +82,31 @@ bench-search: install ## Search benchmark over HTTP, engine and database paths (
 
 .PHONY: loadtest
 loadtest: DURATION ?= 10s
-loadtest: install ## Public pages vs a bare Django view: gunicorn 2 workers, wrk -c16 (needs wrk; DURATION=10s)
-	$(PY) scripts/loadtest.py --duration $(DURATION)
+loadtest: MIXED_DURATION ?= 60s
+loadtest: MIXED_CONNECTIONS ?= 64
+loadtest: PHASES ?= uncached,cached,mixed
+loadtest: install ## Pages vs a bare view (wrk -c16, DURATION=10s), then a mixed run (MIXED_CONNECTIONS=64, MIXED_DURATION=60s); PHASES=mixed for that alone
+	@# wrk from Debian's packages, as .ci/run installs the suite's: by itself as root, else say how.
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing wrk: apt-get update && apt-get install -y wrk"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
+		else \
+			echo "wrk is not installed. Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk; macOS: brew install wrk" >&2; \
+			exit 2; \
+		fi; \
+	fi
+	$(PY) scripts/loadtest.py --duration $(DURATION) --phases $(PHASES) \
+		--mixed-duration $(MIXED_DURATION) --mixed-connections $(MIXED_CONNECTIONS)
+
+.PHONY: backup
+backup: install ## Back up the database and every uploaded file into BACKUP_DIR (var/backups); KEEP=n deletes older ones
+	$(MANAGE) backup $(if $(KEEP),--keep $(KEEP))
+
+.PHONY: restore
+restore: install ## Restore a backup (BACKUP=dir, default the newest): replaces the database and media, only with CONFIRM=yes
+	$(MANAGE) restore $(BACKUP) $(if $(filter yes,$(CONFIRM)),--confirm)
 
 .PHONY: search-engine
 search-engine: ## Start the dev OpenSearch node on 127.0.0.1:$(SEARCH_PORT) and wait until ready

@@ -6,4 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Thành phần dùng chung"
 
     def ready(self):
-        from core import signals  # noqa: F401
+        # Imported here: receivers need the app registry, which is ready only now.
+        from core import privacy, signals  # noqa: F401
+
+        privacy.connect()

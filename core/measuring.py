@@ -1,23 +1,28 @@
 """What the measurement runs (`make bench-search`, `make loadtest`) share: how they serve.
 
-Both measure the site as production serves it: gunicorn with two synchronous workers.
+Both measure the site as production serves it: gunicorn with config/gunicorn.py, the
+configuration the README's production instructions use.
 """
 
+import os
+import runpy
 import sys
 from pathlib import Path
 
+GUNICORN_CONFIG = Path(__file__).resolve().parent.parent / "config" / "gunicorn.py"
+_SUMMARISED = ("workers", "worker_class", "threads", "timeout", "keepalive", "backlog")
+
 
 def gunicorn_command(port: int | str, *, timeout: int | None = None) -> list[str]:
-    """gunicorn serving config.wsgi with 2 workers on 127.0.0.1:*port*, logging warnings only.
+    """gunicorn with config/gunicorn.py on 127.0.0.1:*port*, logging warnings only.
 
-    Request logs would be measured too. *timeout*: seconds before a busy worker is killed
-    (gunicorn's default is 30).
+    Request logs would be measured too. *timeout*: seconds before a busy worker is killed,
+    instead of the configuration's.
     """
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
-        "config.wsgi",
-        "--workers",
-        "2",
+        "--config",
+        str(GUNICORN_CONFIG),
         "--bind",
         f"127.0.0.1:{port}",
         "--log-level",
@@ -26,3 +31,12 @@ def gunicorn_command(port: int | str, *, timeout: int | None = None) -> list[str
     if timeout is not None:
         command += ["--timeout", str(timeout)]
     return command
+
+
+def gunicorn_summary() -> str:
+    """The configuration's main settings, and GUNICORN_CMD_ARGS when it overrides them."""
+    settings = runpy.run_path(str(GUNICORN_CONFIG))
+    summary = ", ".join(f"{name} {settings[name]}" for name in _SUMMARISED if name in settings)
+    if os.environ.get("GUNICORN_CMD_ARGS"):
+        summary += f"; GUNICORN_CMD_ARGS={os.environ['GUNICORN_CMD_ARGS']}"
+    return summary

@@ -143,6 +143,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# `manage.py backup` / `restore` (core.backups): where backups go, and where pg_dump and
+# pg_restore are when they are neither in /usr/lib/postgresql/*/bin nor on PATH.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+PG_BIN_DIR = env_str("PG_BIN_DIR")
 # Development only: Django serves uploads itself. In production the web server does.
 SERVE_MEDIA = False
 STORAGES = {

@@ -1,8 +1,10 @@
-"""`make loadtest`: every public page type under wrk, as a share of a bare Django view.
+"""`make loadtest`: every public page type under wrk, as a share of a bare Django view, then a
+mixed run of many connections over a realistic mix of visits.
 
 The project's standard: uncached detail pages at >= 10 % of a bare view's requests/s on the
-same server, cached ones >= 60 %, measured with gunicorn (2 workers) and `wrk -c16` on the
-same machine, the bare view behind the same middleware. One run, in order:
+same server, cached ones >= 60 %, measured with gunicorn (production's config/gunicorn.py)
+and `wrk -c16` on the same machine, the bare view behind the same middleware. One run, in
+order:
 
 1. the demo content (`manage.py migrate`, `load_demo`, `update_index`,
    `rebuild_catalogue_index`) in the load test's own database (config.settings.loadtest,
@@ -10,17 +12,21 @@ same machine, the bare view behind the same middleware. One run, in order:
 2. the URLs of one page of each public type, read from that content;
 3. for each phase, "uncached" (PAGE_CACHE_SECONDS=0: no full-page cache; the tree, fragment
    and query caches stay on, as the standard allows) and "cached" (the anonymous page cache,
-   core.pagecache): gunicorn with 2 workers on LOADTEST_PORT (8270), every URL checked to
-   answer 200 itself (no redirect), then the bare view, each page in turn and the bare view
-   again, each with a warm-up run of wrk before the measured one;
-4. a table: requests/s, latency p50/p99, the share of the bare view (the mean of its two runs
+   core.pagecache): gunicorn on LOADTEST_PORT (8270), every URL checked to answer 200 itself
+   (no redirect), then the bare view, each page in turn and the bare view again, each with a
+   warm-up run of wrk before the measured one;
+4. the phase "mixed" (core/loadtest/mixed.py): with the page cache, 64 connections for 60 s
+   over a weighted mix of page views and searches (the weights are printed), between two runs
+   of the bare view at the same number of connections: requests/s, p50/p90/p99, errors and
+   timeouts;
+5. a table: requests/s, latency p50/p99, the share of the bare view (the mean of its two runs
    in the same phase) and whether the target is met; the peak RSS of each gunicorn worker
    (VmHWM from /proc), and the load average at the start, between phases and at the end (the
    machine may be shared).
 
 It measures and does not judge: the exit status is non-zero only on errors (a URL that does
-not answer 200, non-2xx responses or socket errors counted by wrk, a server that does not
-start), never because a target is missed.
+not answer 200, non-2xx responses or socket errors counted by wrk, timeouts included, a server
+that does not start), never because of a figure.
 """
 
 import argparse
@@ -36,17 +42,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.measuring import gunicorn_command
+from core.loadtest.mixed import WEIGHTS, MixedResult, mix_paths, run_mixed, write_mix
+from core.measuring import GUNICORN_CONFIG, gunicorn_command, gunicorn_summary
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 SETTINGS = "config.settings.loadtest"
 BARE_PATH = "/loadtest/bare/"
 TARGETS = {"uncached": 10, "cached": 60}
-PHASES = ("uncached", "cached")
+PHASES = ("uncached", "cached", "mixed")
 
 WRK_MISSING = """wrk is not installed; the load test needs it.
-  Debian/Ubuntu: sudo apt-get install -y wrk
+  Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk
   macOS:         brew install wrk
   elsewhere:     https://github.com/wg/wrk (make, then put `wrk` on PATH)"""
 
@@ -69,6 +76,7 @@ class Phase:
     pages: list[Measurement] = field(default_factory=list)
     worker_peak_rss_mb: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    mixed: list[MixedResult] = field(default_factory=list)
 
 
 def main(argv=None) -> int:
@@ -80,8 +88,18 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--phases",
         default=",".join(PHASES),
-        help="comma-separated, of: uncached, cached (both by default)",
+        help="comma-separated, of: uncached, cached, mixed (all by default)",
     )
+    parser.add_argument(
+        "--mixed-duration", default="60s", help="wrk -d of the mixed run (after a warm-up)"
+    )
+    parser.add_argument("--mixed-connections", type=int, default=64, help="wrk -c of the mixed run")
+    parser.add_argument(
+        "--mixed-bare-duration",
+        default="15s",
+        help="wrk -d of the bare view runs before and after the mixed run (same -c)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of the mixed run's choices")
     parser.add_argument(
         "--page-cache-seconds",
         type=int,
@@ -100,7 +118,8 @@ def main(argv=None) -> int:
     os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
     os.environ.pop("DATABASE_URL", None)  # the load test reads LOADTEST_DATABASE_URL only
     os.environ.pop("PAGE_CACHE_SECONDS", None)  # each phase sets its own
-    print("== Load test: gunicorn 2 workers, " + _wrk_flags(options, options.duration))
+    print(f"== Load test: gunicorn with {GUNICORN_CONFIG.relative_to(ROOT)} ({gunicorn_summary()})")
+    print("   pages one at a time: " + _wrk_flags(options, options.duration))
     print(f"   machine: {os.cpu_count()} CPUs, load average at the start {_load()}")
     prepare()
 
@@ -110,6 +129,9 @@ def main(argv=None) -> int:
     pages = public_pages()
     results = []
     for name in phases:
+        if name == "mixed":
+            results.append(measure_mixed(options))
+            continue
         cache_seconds = 0 if name == "uncached" else options.page_cache_seconds
         results.append(measure_phase(name, cache_seconds, pages, options))
 
@@ -122,6 +144,12 @@ def main(argv=None) -> int:
         for phase in results
         for measurement in phase.bare + phase.pages
         for error in measurement.errors
+    ]
+    errors += [
+        f"mixed run: {run.failure or _mixed_errors(run)}"
+        for phase in results
+        for run in phase.mixed
+        if run.failure or run.errors or run.timeouts
     ]
     if errors:
         print()
@@ -284,6 +312,78 @@ def measure_phase(name: str, cache_seconds: int, pages, options) -> Phase:
     return phase
 
 
+def measure_mixed(options) -> Phase:
+    """The bare view, the mix (after a warm-up) and the bare view again, with production's
+    page cache, all at the mixed run's number of connections."""
+    phase = Phase("mixed")
+    cache_seconds = options.page_cache_seconds
+    paths = mix_paths()
+    mix = ROOT / "var" / "loadtest-mix.lua"
+    mix.parent.mkdir(exist_ok=True)
+    write_mix(paths, mix)
+    at_load = argparse.Namespace(
+        **{
+            **vars(options),
+            "connections": options.mixed_connections,
+            "duration": options.mixed_bare_duration,
+        }
+    )
+    print()
+    print(
+        f"== Phase mixed (PAGE_CACHE_SECONDS={cache_seconds}), load average {_load()}: "
+        + _wrk_flags(at_load, options.mixed_duration)
+        + f" -s core/loadtest/mix.lua, seed {options.seed}"
+    )
+    print("   weights (% of requests) and URLs per kind:")
+    for name, weight in WEIGHTS.items():
+        print(f"     {name:<19} {weight:3d} %  {len(paths[name]):4d} URLs")
+    with gunicorn(cache_seconds) as (port, master):
+        # Every URL once: it answers 200 itself, and each is warm in one worker at least.
+        for name, urls in paths.items():
+            for path in urls:
+                status = status_of(port, path)
+                if status != 200:
+                    phase.errors.append(f"mixed: {name} {path} answered {status}, not 200")
+        phase.bare.append(measure(port, "bare view", BARE_PATH, at_load))
+        base = f"http://127.0.0.1:{port}/"
+        common = {
+            "mix": mix,
+            "connections": options.mixed_connections,
+            "threads": options.threads,
+            "seed": options.seed,
+        }
+        warmup = run_mixed(base, duration=options.warmup, label="warm-up", **common)
+        if warmup.failure or warmup.errors or warmup.timeouts:
+            phase.errors.append(f"mixed warm-up: {warmup.failure or _mixed_errors(warmup)}")
+        run = run_mixed(base, duration=options.mixed_duration, label="mixed", **common)
+        phase.mixed.append(run)
+        _print_mixed(run)
+        phase.bare.append(measure(port, "bare view", BARE_PATH, at_load))
+        phase.worker_peak_rss_mb = worker_peak_rss_mb(master)
+    peaks = ", ".join(f"{peak:.0f}" for peak in phase.worker_peak_rss_mb)
+    print(f"   workers' peak RSS: {peaks} MB; load average {_load()}")
+    return phase
+
+
+def _print_mixed(run: MixedResult) -> None:
+    if run.failure:
+        print(f"   mixed          {run.failure}")
+        return
+    print(
+        f"   {'mixed':<14} {run.requests_per_second:8.1f} req/s  p50 {run.p50_ms:7.1f} ms  "
+        f"p99 {run.p99_ms:7.1f} ms  (p90 {run.p90_ms:.1f}, max {run.max_ms:.1f}; "
+        f"{run.requests} requests, {run.errors} errors, {run.timeouts} timeouts)"
+    )
+    sent = sum(run.sent.values()) or 1
+    shares = ", ".join(f"{name} {100 * run.sent.get(name, 0) / sent:.1f} %" for name in WEIGHTS)
+    print(f"   sent: {shares}")
+
+
+def _mixed_errors(run: MixedResult) -> str:
+    sockets = ", ".join(f"{name} {count}" for name, count in run.socket_errors.items())
+    return f"{run.non_2xx_3xx} non-2xx/3xx responses; socket errors: {sockets}"
+
+
 def measure(port: int, label: str, path: str, options) -> Measurement:
     url = f"http://127.0.0.1:{port}{path}"
     measurement = Measurement(label, path)
@@ -369,6 +469,9 @@ def print_table(results: list[Phase]) -> None:
     print("   " + "-" * (len(header) - 3))
     for phase in results:
         bare = sum(run.requests_per_second for run in phase.bare) / max(len(phase.bare), 1)
+        if phase.name == "mixed":
+            _mixed_rows(phase, bare)
+            continue
         for run in phase.bare:
             _row(phase.name, run, 100 * run.requests_per_second / bare if bare else 0.0, None)
         for page in phase.pages:
@@ -386,6 +489,18 @@ def print_table(results: list[Phase]) -> None:
     for phase in results:
         peaks = ", ".join(f"{peak:.0f} MB" for peak in phase.worker_peak_rss_mb)
         print(f"   {phase.name}: workers' peak RSS {peaks}")
+
+
+def _mixed_rows(phase: Phase, bare: float) -> None:
+    for run in phase.bare:
+        _row(phase.name, run, 100 * run.requests_per_second / bare if bare else 0.0, None)
+    for run in phase.mixed:
+        share = 100 * run.requests_per_second / bare if bare else 0.0
+        print(
+            f"   {phase.name:<9} {'mix':<14} {run.requests_per_second:8.1f} "
+            f"{run.p50_ms:8.1f} {run.p99_ms:8.1f} {share:6.1f}%           "
+            f"errors {run.errors}, timeouts {run.timeouts}"
+        )
 
 
 def _row(phase: str, measurement: Measurement, share: float, target: int | None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.catalogue.documents import BATCH, product_documents
@@ -90,8 +90,8 @@ def _on_restriction_change(sender, instance, **kwargs):
     # Any restriction hides a page from anonymous visitors, whatever its type or groups, so
     # its creation, change and deletion are what matter. The products are read now: once the
     # restriction (or, in a cascade, its page) is deleted, it is too late.
-    if instance.page_id is not None:
-        _after_commit(products_under(instance.page))
+    if page := Page.objects.filter(pk=instance.page_id).first():
+        _after_commit(products_under(page))
 
 
 def connect() -> None:

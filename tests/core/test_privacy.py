@@ -1,53 +1,75 @@
-"""A page made private in the privacy dialog is private in every language at once."""
+"""A restriction set on one language's page applies to its translations at once."""
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from core.editorial import EDITORS, MODERATORS
-from news.factories import NewsPageFactory
-from tests.content import publish
-from tests.leakwalk.content import restrict
-
-pytestmark = pytest.mark.django_db
+from tests.content import make_company, make_product
 
 
 @pytest.fixture
-def article(site_tree):
-    page = NewsPageFactory(parent=site_tree.news, title="Họp hội đồng", slug="hop-hoi-dong")
-    publish(page, {"hop-hoi-dong": "council-meeting"})
-    return page
+def product(site_tree):
+    company = make_company(site_tree)
+    return make_product(
+        site_tree,
+        company=company,
+        title="Máy lọc nước",
+        slug="may-loc-nuoc",
+        english={"Máy lọc nước": "Water purifier", "may-loc-nuoc": "water-purifier"},
+    )
 
 
-def test_the_english_translation_follows_the_vietnamese_pages_privacy(
-    client, site_tree, article, admin_user
-):
-    assert client.get("/en/news/council-meeting/").status_code == 200
-
-    restriction = restrict(article, PageViewRestriction.GROUPS, user=admin_user)
-    english = site_tree.translation(article).view_restrictions.get()
-    assert english.restriction_type == PageViewRestriction.GROUPS
-    assert set(english.groups.all()) == {Group.objects.get(name=MODERATORS)}
-    assert client.get("/en/news/council-meeting/").status_code == 302
-
-    restriction.restriction_type = PageViewRestriction.PASSWORD
-    restriction.password = "mat-khau"
-    restriction.save(user=admin_user)
-    restriction.groups.set([Group.objects.get(name=EDITORS)])
-    english.refresh_from_db()
-    assert (english.restriction_type, english.password) == ("password", "mat-khau")
-    assert set(english.groups.all()) == {Group.objects.get(name=EDITORS)}
-    assert b"authenticate_with_password" in client.get("/en/news/council-meeting/").content
-
-    restriction.delete(user=admin_user)
-    assert not site_tree.translation(article).view_restrictions.exists()
-    assert client.get("/en/news/council-meeting/").status_code == 200
+def restrictions(page):
+    return {
+        restriction.page.locale.language_code: (
+            restriction.restriction_type,
+            restriction.password,
+            sorted(restriction.groups.values_list("name", flat=True)),
+        )
+        for restriction in PageViewRestriction.objects.filter(
+            page__translation_key=page.translation_key
+        )
+    }
 
 
-def test_deleting_the_vietnamese_page_leaves_the_translation_private(
-    site_tree, article, admin_user
-):
-    restrict(article, PageViewRestriction.LOGIN, user=admin_user)
-    english = site_tree.translation(article)
-    article.delete()
-    assert english.view_restrictions.get().restriction_type == PageViewRestriction.LOGIN
+def test_restricting_one_language_restricts_the_other(client, product, site_tree):
+    english = site_tree.translation(product)
+    assert client.get(english.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=product, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert restrictions(product) == {
+        "vi": ("password", "s3cret", []),
+        "en": ("password", "s3cret", []),
+    }
+    response = client.get(english.url)
+    assert response.status_code == 200
+    assert "Water purifier" not in response.content.decode().split("<main", 1)[-1]
+    assert 'name="password"' in response.content.decode()
+
+
+def test_changes_and_groups_follow_and_lifting_lifts_both(client, product, site_tree):
+    english = site_tree.translation(product)
+    restriction = PageViewRestriction.objects.create(
+        page=english, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(product.url).status_code == 302
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([Group.objects.create(name="Buyers")])
+    assert restrictions(product) == {
+        "vi": ("groups", "", ["Buyers"]),
+        "en": ("groups", "", ["Buyers"]),
+    }
+    restriction.delete()
+    assert restrictions(product) == {}
+    assert client.get(product.url).status_code == 200
+    assert client.get(english.url).status_code == 200
+
+
+def test_deleting_a_restricted_page_keeps_its_translation_restricted(product, site_tree):
+    english = site_tree.translation(product)
+    PageViewRestriction.objects.create(page=product, restriction_type=PageViewRestriction.LOGIN)
+    product.delete()
+    # What is left of the product is as private as it was: only an editor lifts that.
+    assert PageViewRestriction.objects.filter(page=english).count() == 1
