@@ -75,6 +75,16 @@ def test_products_of_a_private_company_never_show(client, site_tree, database_pa
     assert_no_leaks(walk(client, build_private_companies(site_tree)))
 
 
+def test_a_url_pattern_the_walk_does_not_visit_is_named():
+    # What the walks above assert empty: without visits, every public pattern is missing
+    # (and the admin, skipped with its reason, is not).
+    missing = unvisited_patterns(["/api/catalogue/", "/en/search/"])
+    assert "api/catalogue/suggest/ (search.api.suggest)" in missing
+    assert "tim-kiem/ (search.views.search)" not in missing
+    assert "sitemap.xml (django.contrib.sitemaps.views.sitemap)" in missing
+    assert not any(name.startswith("admin/") for name in missing)
+
+
 @pytest.mark.parametrize("restriction", KINDS)
 def test_pages_in_private_sections_never_show(client, site_tree, database_path, restriction):
     assert_no_leaks(walk(client, build_restricted_sections(site_tree, restriction)))
