@@ -9,8 +9,12 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
+from core.health import HealthView
 from search import api as search_api
 from search import views as search_views
+
+# A database fault raised outside a view is a 503 too (core.faults); anything else the 500 page.
+handler500 = "core.faults.server_error"
 
 # Wagtail's front-end URLs, with its page-serving view swapped for the cached fast path
 # (core.serving; same URL name, same hooks, Wagtail's router as the fallback).
@@ -19,6 +23,7 @@ page_urls.append(re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtai
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("health/", HealthView.as_view(), name="health"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("api/catalogue/", search_api.catalogue, name="catalogue_api"),

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from PIL import Image as PILImage
 
 
 class CoreConfig(AppConfig):
@@ -10,3 +12,7 @@ class CoreConfig(AppConfig):
         from core import privacy, signals  # noqa: F401
 
         privacy.connect()
+        # Pillow's decompression-bomb guard on every path that decodes a picture (renditions
+        # of stored files, the demo loader), not only the upload form: it warns past the
+        # site's limit and refuses past twice it (its default is 89 million pixels).
+        PILImage.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS

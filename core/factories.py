@@ -2,6 +2,8 @@
 
 import hashlib
 import io
+import struct
+import zlib
 
 import factory
 from django.core.files.images import ImageFile
@@ -38,6 +40,28 @@ def make_picture(label: str, *, width=1200, height=800) -> ImageFile:
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
     return ImageFile(buffer, name=f"{fold_text(label).replace(' ', '-')[:60] or 'image'}.png")
+
+
+def make_plain_png(width: int, height: int, *, alpha: bool = False) -> bytes:
+    """A valid one-colour PNG of any size, written row by row.
+
+    Pillow would hold the whole picture in memory to encode it (484 MB at 11 000 × 11 000 with
+    alpha); this costs one row, so tests and measurements can upload pictures of any size.
+    """
+    channels = 4 if alpha else 3
+    row = b"\x00" + b"\x80" * (width * channels)  # filter byte "none", then mid-grey pixels
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 class ImageFactory(factory.django.DjangoModelFactory):

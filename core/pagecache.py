@@ -40,6 +40,7 @@ from django.utils.translation import get_language_from_path
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
+from core import cachecontrol
 from core.treecache import bump_tree_version, tree_version
 
 _CACHE = "pages"
@@ -50,11 +51,13 @@ _PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
 def allow(request, page) -> None:
     """Let the response to *request* be kept unless *page* has view restrictions.
 
-    core.serving calls it for each page it serves itself; the restrictions are only looked
-    up (and cost no query while the site has none, core.pages) when the response could be
-    kept at all.
+    core.serving calls it for each page it serves itself. A restricted page's response is
+    also made `private, no-store` for every cache (core.cachecontrol), whoever asked for it.
+    The lookup costs no query while the site has no restriction at all (core.pages).
     """
-    if getattr(request, "_page_cache_key", None) and not page.get_view_restrictions().exists():
+    if page.get_view_restrictions().exists():
+        cachecontrol.keep_private(request)
+    elif getattr(request, "_page_cache_key", None):
         request._page_cache_allowed = True
 
 

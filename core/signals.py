@@ -1,4 +1,4 @@
-"""Site-wide signal handlers: NFC storage, renditions made at upload, editorial set-up."""
+"""Site-wide signal handlers: clean text storage, renditions made at upload, editorial set-up."""
 
 from django.db.models.signals import post_migrate, post_save, pre_save
 from django.dispatch import receiver
@@ -13,7 +13,8 @@ _OWN_APPS = {"core", "home", "programme", "news", "products", "search"}
 
 
 @receiver(pre_save)
-def store_text_as_nfc(sender, instance, **kwargs):
+def store_clean_text(sender, instance, **kwargs):
+    # Every write path (admin, imports, the demo loader, any code) saves through here.
     if sender._meta.app_label in _OWN_APPS:
         normalise_instance_text(instance)
 

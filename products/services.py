@@ -10,6 +10,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 
 from core.text import fold_text, normalize_text
@@ -67,6 +69,8 @@ _TOP10 = {
 _DECISION = re.compile(
     r"^(?P<number>[\w./-]+)(?:\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?"
 )
+# Sources are public web pages; any other scheme (javascript:, data:) would be a live link.
+_SOURCE_URL = URLValidator(schemes=["http", "https"])
 _ENGLISH_NAME = re.compile(r"\b(JSC|Joint Stock Company|Corporation|Company|Co\.|Ltd)\b")
 
 
@@ -185,6 +189,14 @@ def read_recognitions(*, file) -> list[RecognitionRow]:
                         )
                     except ValueError:
                         row_errors.append(f"ngày quyết định “{record['decision']}” không hợp lệ.")
+        if record.get("source_url"):
+            try:
+                _SOURCE_URL(record["source_url"])
+            except ValidationError:
+                row_errors.append(
+                    f"đường dẫn nguồn “{record['source_url']}” không hợp lệ: "
+                    "phải là địa chỉ web bắt đầu bằng http:// hoặc https://."
+                )
         if row_errors:
             errors.extend(RowError(line, message) for message in row_errors)
             continue

@@ -4,6 +4,7 @@
 #   scripts/postgres.sh start   initdb (first time) under var/postgres, start on 127.0.0.1:$PG_PORT
 #   scripts/postgres.sh stop    stop it (data is kept until `make clean`)
 #   scripts/postgres.sh url     print the DATABASE_URL to use
+#   scripts/postgres.sh bin     print the folder of the server's programs (pg_dump, psql, ...)
 #
 # Environment: PG_PORT (54329), PG_DIR (where the cluster lives). As root, the server runs as the `postgres` user, since
 # PostgreSQL refuses to run as root.
@@ -78,5 +79,6 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     url) url ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+    bin) echo "$BIN" ;;
+    *) echo "usage: $0 start|stop|url|bin" >&2; exit 2 ;;
 esac

@@ -321,6 +321,7 @@ PAGES = [
     "/su-kien/hoi-cho/",
     "/chuong-trinh/",
     "/sitemap.xml",
+    "/health/",
 ]
 
 

@@ -7,6 +7,7 @@ start. Secrets and per-deployment values come only from the environment (config/
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
 
@@ -56,9 +57,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so kept pages get these headers too ("Security headers" below).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.security.AdminContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and locale: a kept page needs none of them (core.pagecache).
     "core.pagecache.PageCacheMiddleware",
+    # Inside the page cache, outside sessions and CSRF: sees their cookies (core.cachecontrol).
+    "core.cachecontrol.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: admin writes in one transaction, database faults answered with a 503 (core.faults).
+    "core.faults.DatabaseFaultsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +107,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits up to 5 seconds for another's lock, then the request gets the 503
+    # (core.faults). IMMEDIATE takes the write lock when a transaction starts, so a transaction
+    # that has read never fails on its first write without waiting (deferred ones can).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 5,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is shared by every process of the site (web workers, `publish_scheduled`, the
@@ -166,6 +183,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Product photos and logos, shown at most 1200 px wide: 25 million pixels takes a 24-megapixel
+# camera's 6000 × 4000 and a phone's 5712 × 4284, and bounds an upload's peak memory (issue 9:
+# the worker peaks at ~350 MB at the limit, 2.7 GB for an accepted 121-megapixel PNG). Pillow
+# refuses to decode anything past twice this anywhere in the site (core.apps).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -229,10 +251,88 @@ else:
 # The department's public contact shown in the footer; editable in the admin (home.SiteSettings).
 SITE_DEMO_NOTICE = env_bool("SITE_DEMO_NOTICE", True)
 
+SESSION_COOKIE_HTTPONLY = True
+
+# -- Security headers, caching by proxies, health (issue 9) --------------------------------
+# One block, so that other settings work merges cleanly. HSTS and HTTPS: production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SESSION_COOKIE_HTTPONLY = True
+# Nothing may frame the site. Wagtail's preview views (and wagtail-localize's) override this
+# with SAMEORIGIN themselves, for the editor's same-origin preview iframe; the admin's CSP
+# follows them (core.security).
+X_FRAME_OPTIONS = "DENY"
+# Public pages: the templates hold no inline script, style block or style attribute
+# (tests/core/test_security_headers.py keeps it so); fonts, images and scripts are our own.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Under /admin/ only (core.security). Wagtail 8 writes inline <script> blocks without a nonce
+# (InlinePanel, date and time widgets), hence 'unsafe-inline' for scripts; nothing else is
+# loosened beyond what the admin was seen to need in Chromium (tests/browser/test_admin_csp.py).
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF],
+    # blob: the multiple upload's thumbnails of the files being sent.
+    "img-src": [CSP.SELF, "blob:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    # frame-ancestors: set per response by core.security, from X-Frame-Options.
+}
+# The admin's policy allows no outside origin: no release check against wagtail.org, and no
+# Gravatar (which would also hand editors' e-mail hashes to a third party).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Browser features the site never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# How long a proxy or browser may reuse an anonymous public page (core.cachecontrol).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
+# /health/ (core.health): name, django-health-check check, whether the site fails without it.
+# The search engine is optional: without it searches answer from the database ("degraded").
+HEALTH_CHECKS = [
+    ("database", "health_check.checks.Database", True),
+    ("cache", "health_check.checks.Cache", True),
+    ("storage", "health_check.checks.Storage", True),
+]
+if SEARCH_URL:
+    HEALTH_CHECKS.append(("search", "search.health.SearchEngine", False))
+# -- end of security headers -------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -17,3 +17,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Off unless asked for: an edited template shows at once (production keeps pages 300 s).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# Nor may the browser reuse a page without asking (Cache-Control: public, max-age=0).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 0)

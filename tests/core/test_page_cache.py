@@ -161,7 +161,7 @@ def test_cached_responses_carry_no_cookie_and_the_usual_headers(client, article)
     assert kept["Content-Type"] == "text/html; charset=utf-8"
     assert kept["Content-Length"] == str(len(kept.content))
     assert "Cookie" in kept["Vary"]
-    assert kept["X-Frame-Options"] == "SAMEORIGIN"
+    assert kept["X-Frame-Options"] == "DENY"
     assert kept["X-Content-Type-Options"] == "nosniff"
 
 

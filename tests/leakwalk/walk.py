@@ -236,6 +236,8 @@ def walk_site(walk: Walk) -> None:
         for rendition in image.renditions.all():
             walk.get(f"/media/{rendition.file.name}", statuses=(200,))
 
+    # The proxy's and monitoring's health check: which part is in which state, nothing else.
+    walk.get("/health/")
     walk.get("/khong-co-trang-nay/", statuses=(404,))
 
 

@@ -75,3 +75,16 @@ def test_missing_columns_and_non_utf8_files_are_refused():
         read_recognitions(
             file=io.BytesIO(HEADER.encode() + "2021,Đèn,Công ty,,yes,,,\n".encode("cp1258"))
         )
+
+
+@pytest.mark.parametrize(
+    "source", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>", "nguon"]
+)
+def test_a_source_that_is_not_a_web_address_is_refused(source):
+    """The source becomes a link on the product and company pages: only http(s) pages."""
+    with pytest.raises(RecognitionFileError) as error:
+        read(HEADER + f'2021,Đèn LED,Rạng Đông,,yes,,"{source}",\n')
+    assert [str(item) for item in error.value.errors] == [
+        f"Dòng 2: đường dẫn nguồn “{source.strip()}” không hợp lệ: "
+        "phải là địa chỉ web bắt đầu bằng http:// hoặc https://."
+    ]

@@ -5,6 +5,7 @@ Each failure is real: a port nobody listens on, a listening socket that never an
 database path with a notice; `check_catalogue_index --repair` catches up afterwards.
 """
 
+import contextlib
 import io
 import json
 import os
@@ -71,16 +72,19 @@ def product(site_tree, settings):
     return led
 
 
-def assert_served_from_the_database(client):
+def assert_served_from_the_database(client, product=None):
     response = client.get("/api/catalogue/", {"q": "den led"})
     assert response.status_code == 200
     data = json.loads(response.content)
     assert [result["title"] for result in data["results"]] == ["Đèn LED Rạng Đông"]
     assert "cơ sở dữ liệu" in data["notice"]
-    page = client.get("/san-pham/", {"q": "den led"})
-    assert page.status_code == 200
-    assert "Máy tìm kiếm đang tạm gián đoạn" in page.content.decode()
-    assert client.get("/tim-kiem/", {"q": "den led"}).status_code == 200
+    for path in ("/san-pham/", "/tim-kiem/"):
+        page = client.get(path, {"q": "den led"})
+        assert page.status_code == 200
+        assert "Máy tìm kiếm đang tạm gián đoạn" in page.content.decode(), path
+    # Pages that do not search never ask the engine.
+    for path in ("/", "/san-pham/", "/doanh-nghiep/", product.url if product else "/en/"):
+        assert client.get(path).status_code == 200, path
 
 
 def publish_succeeds(product, django_capture_on_commit_callbacks):
@@ -93,7 +97,7 @@ def publish_succeeds(product, django_capture_on_commit_callbacks):
 
 def test_a_port_nobody_listens_on(client, product, settings, django_capture_on_commit_callbacks):
     settings.SEARCH_URL = closed_port_url()
-    assert_served_from_the_database(client)
+    assert_served_from_the_database(client, product)
     publish_succeeds(product, django_capture_on_commit_callbacks)
 
 
@@ -102,7 +106,7 @@ def test_a_socket_that_never_answers(
 ):
     settings.SEARCH_URL = silent_server
     settings.SEARCH_TIMEOUT = 0.5
-    assert_served_from_the_database(client)
+    assert_served_from_the_database(client, product)
     publish_succeeds(product, django_capture_on_commit_callbacks)
 
 
@@ -113,8 +117,34 @@ def _engine_pid() -> int:
     return int(pid_file.read_text())
 
 
+@contextlib.contextmanager
+def node_stopped(settings):
+    """The node as a stopped one looks to the site: nothing listens on its port. (The shared
+    node is never stopped for real; its address comes back for the recovery.)"""
+    real_url = settings.SEARCH_URL
+    settings.SEARCH_URL = closed_port_url()
+    try:
+        yield
+    finally:
+        settings.SEARCH_URL = real_url
+
+
+@contextlib.contextmanager
+def node_frozen(settings):
+    """The real node frozen with SIGSTOP: it accepts connections and never answers."""
+    pid = _engine_pid()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.kill(pid, signal.SIGCONT)
+
+
 @pytest.mark.engine
-def test_a_frozen_node_then_repair(client, site_tree, settings, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("fault", [node_stopped, node_frozen], ids=["stopped", "frozen"])
+def test_a_failed_node_then_repair(
+    client, site_tree, settings, django_capture_on_commit_callbacks, fault
+):
     import uuid
 
     from search.catalogue.engine import as_dict, get_client, index_name
@@ -132,13 +162,9 @@ def test_a_frozen_node_then_repair(client, site_tree, settings, django_capture_o
     )
     update_products([led.translation_key])
     rebuild()
-    pid = _engine_pid()
-    os.kill(pid, signal.SIGSTOP)
-    try:
-        assert_served_from_the_database(client)
+    with fault(settings):
+        assert_served_from_the_database(client, led)
         publish_succeeds(led, django_capture_on_commit_callbacks)
-    finally:
-        os.kill(pid, signal.SIGCONT)
     out = io.StringIO()
     with pytest.raises(Exception, match="drifted"):
         call_command("check_catalogue_index", stdout=out)
