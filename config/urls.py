@@ -44,9 +44,11 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     from django.views.static import serve as serve_file
 
+    # Images and renditions only: documents are served by Wagtail's view at /documents/,
+    # which applies their collection's privacy; their files are never served directly.
     urlpatterns.append(
         re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?!documents/).*)$",
             serve_file,
             {"document_root": settings.MEDIA_ROOT},
         )

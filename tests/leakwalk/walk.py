@@ -1,0 +1,275 @@
+"""An anonymous visitor walking every public endpoint, looking for private pages' tokens.
+
+`Walk` fetches, checks and records; `walk_site` is the list of what a visitor can ask for:
+pages, catalogue listings with and without query and filters (every page of results), the
+catalogue API and its suggestions, the site search, the sitemap, Wagtail's login and password
+views, documents and media. `unvisited_patterns` compares what was visited with the project's
+URL patterns, so a new endpoint fails the walk until it is added here.
+
+A response may repeat what the visitor typed (the search box keeps its query): a query that
+carries a token is therefore compared with the same query carrying a fresh token that no page
+has, and may only show the token as often as that control shows its own.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode, urlsplit
+
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+
+from products.models import ProductIndexPage
+from tests.leakwalk.content import PREFIX, SecretContent, new_token
+
+# URL patterns the walk does not visit, each with its reason.
+SKIPPED = {
+    "admin/": "the editors' admin: every view asks for a signed-in user (anonymous visitors "
+    "are sent to its login page) and it is not a public endpoint",
+}
+_MARK = re.compile(r"</?mark[^>]*>|\\u003c/?mark\\u003e")
+_LOGIN_PATHS = ("/_util/login/", "/en/_util/login/", "/admin/login/")
+
+
+@dataclass
+class Walk:
+    client: object
+    content: SecretContent
+    problems: list[str] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)
+    requests: int = 0
+    _controls: dict = field(default_factory=dict)
+
+    def fetch(self, path: str, params=None, *, method="get"):
+        self.requests += 1
+        self.paths.add(path)
+        if method == "post":
+            return self.client.post(path, params or {})
+        return self.client.get(path, params or {})
+
+    def get(self, path: str, params=None, *, statuses=(200,), method="get"):
+        """Fetch and check: an expected status and no token, whole or in part."""
+        response = self.fetch(path, params, method=method)
+        where = f"{method.upper()} {path}" + (f"?{urlencode(params, doseq=True)}" if params else "")
+        if response.status_code not in statuses:
+            self.problems.append(f"{where}: status {response.status_code}, expected {statuses}")
+        # A page may name its own address (a password form's return URL, say).
+        body = self.text(response).replace(path, "").replace(quote(path), "")
+        self._check(where, body)
+        return response
+
+    def search(
+        self,
+        path: str,
+        params: dict,
+        token: str,
+        variant: Callable[[str], str] = str,
+        *,
+        statuses=(200,),
+    ):
+        """GET *path* with *params* whose "{q}" placeholders hold variant(token), checked
+        against the same request with variant(a fresh token)."""
+        key = (path, json.dumps(params, sort_keys=True), variant(PREFIX + "0" * 16))
+        if key not in self._controls:
+            fresh = variant(new_token())
+            body = self.text(self.fetch(path, _fill(params, fresh)))
+            self._controls[key] = (body.count(fresh), body.count(PREFIX))
+        echoes, prefixes = self._controls[key]
+        typed = variant(token)
+        filled = _fill(params, typed)
+        response = self.fetch(path, filled)
+        where = f"GET {path}?{urlencode(filled, doseq=True)}"
+        if response.status_code not in statuses:
+            self.problems.append(f"{where}: status {response.status_code}, expected {statuses}")
+        self._check(where, self.text(response), echo=(typed, echoes, prefixes))
+        return response
+
+    def _check(self, where: str, body: str, *, echo=("", 0, 0)):
+        typed, echoes, prefixes = echo
+        leaked = False
+        for token, label in self.content.tokens.items():
+            if body.count(token) > (echoes if token == typed else 0):
+                self.problems.append(f"{where}: shows {token} ({label})")
+                leaked = True
+        if not leaked and body.count(PREFIX) > prefixes:
+            self.problems.append(f"{where}: shows part of a token")
+
+    @staticmethod
+    def text(response) -> str:
+        if getattr(response, "streaming", False):
+            content = b"".join(response.streaming_content)
+        else:
+            content = response.content
+        return _MARK.sub("", content.decode("utf-8", "replace")).lower()
+
+    def json(self, path, params):
+        response = self.get(path, params)
+        return json.loads(response.content) if response.status_code == 200 else {}
+
+    def private(self, url: str, label: str):
+        """A private page's URL: never its content; a 404, a login or a password form."""
+        response = self.fetch(url)
+        body = self.text(response).replace(url, "").replace(quote(url), "")
+        self._check(f"GET {url}", body)
+        status = response.status_code
+        if status == 302:
+            location = urlsplit(response["Location"]).path
+            if location not in _LOGIN_PATHS:
+                self.problems.append(f"GET {url} ({label}): redirects to {location}")
+        elif status == 200:
+            if "authenticate_with_password" not in body:
+                self.problems.append(f"GET {url} ({label}): 200 with the page")
+        elif status not in (401, 403, 404):
+            self.problems.append(f"GET {url} ({label}): status {status}")
+
+
+def _fill(params: dict, value: str) -> dict:
+    return {
+        name: [item.replace("{q}", value) for item in values]
+        if isinstance(values, list)
+        else values.replace("{q}", value)
+        for name, values in params.items()
+    }
+
+
+def _typo(token: str) -> str:
+    # One letter changed near the end: "did you mean" and fuzzy matching may propose the token.
+    last = token[-2]
+    return token[:-2] + ("a" if last != "a" else "b") + token[-1]
+
+
+CATALOGUE = {"vi": "/san-pham/", "en": "/en/products/"}
+SEARCH = {"vi": "/tim-kiem/", "en": "/en/search/"}
+API = "/api/catalogue/"
+SUGGEST = "/api/catalogue/suggest/"
+
+
+def walk_site(walk: Walk) -> None:
+    content = walk.content
+    walk.get("/")
+    walk.get("/en/")
+
+    # Every page the database holds, in both languages, at the URL its tree position gives.
+    secret_urls = content.secret_urls
+    for url, label in secret_urls.items():
+        walk.private(url, label)
+    for page in Page.objects.exclude(depth=1).order_by("path"):
+        url = page.url
+        if url and url not in secret_urls:
+            walk.get(url, statuses=(200, 302, 404))
+
+    # The catalogue: API, HTML listings, suggestions; every page, filter and sort. The
+    # listings are pages: behind their restriction when the catalogue section has one.
+    listing = (200,)
+    if any(p.get_view_restrictions() for p in ProductIndexPage.objects.all()):
+        listing = (302, 200)
+    for lang in ("vi", "en"):
+        first = walk.json(API, {"lang": lang})
+        for number in range(1, first.get("num_pages", 1) + 1):
+            walk.get(API, {"lang": lang, "page": str(number)})
+            walk.get(CATALOGUE[lang], {"page": str(number)}, statuses=listing)
+        for sort in ("relevance", "newest", "name"):
+            walk.get(API, {"lang": lang, "sort": sort})
+            walk.get(CATALOGUE[lang], {"sort": sort}, statuses=listing)
+        for group, values in first.get("facets", {}).items():
+            for value in values:
+                answer = walk.json(API, {"lang": lang, group: value["value"]})
+                for number in range(2, answer.get("num_pages", 1) + 1):
+                    walk.get(API, {"lang": lang, group: value["value"], "page": str(number)})
+                walk.get(CATALOGUE[lang], {group: value["value"]}, statuses=listing)
+        walk.get(SEARCH[lang])
+        walk.get(CATALOGUE[lang], {"q": ""}, statuses=listing)
+
+    # Typed into every search box: each private page's title token, as written, with a typo
+    # and its first letters; its other tokens (summary, body, description...) into the site
+    # search, whose two parts (editorial pages, catalogue) search every indexed field. The
+    # English tree holds the same tokens (translations keep untranslated words).
+    for secret in content.secrets:
+        title, *others = secret.tokens
+        for lang in ("vi", "en"):
+            walk.search(API, {"lang": lang, "q": "{q}"}, title)
+            walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, title)
+            walk.search(CATALOGUE[lang], {"q": "{q}"}, title, statuses=listing)
+            walk.search(SEARCH[lang], {"q": "{q}"}, title)
+        walk.search(SUGGEST, {"lang": "vi", "q": "{q}"}, title, lambda t: t[:10])
+        walk.search(SEARCH["vi"], {"q": "{q}"}, title, _typo)
+        walk.search(API, {"lang": "en", "q": "{q}"}, title, _typo)
+        walk.search(CATALOGUE["vi"], {"q": "{q}"}, title, _typo, statuses=listing)
+        for token in others:
+            walk.search(SEARCH["vi"], {"q": "{q}"}, token)
+    for lang in ("vi", "en"):
+        # The shared first part of every token: everything that has one would match.
+        walk.search(API, {"lang": lang, "q": "{q}"}, PREFIX, statuses=(200,))
+        walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, PREFIX, lambda t: t[:5])
+        walk.search(SEARCH[lang], {"q": "{q}"}, PREFIX)
+
+    # Sitemap, and every page it lists.
+    sitemap = walk.get("/sitemap.xml")
+    for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.content.decode()):
+        walk.get(urlsplit(loc).path, statuses=(200,))
+
+    # Wagtail's login and password views for private pages, as an anonymous visitor uses them.
+    for prefix in ("", "/en"):
+        walk.get(f"{prefix}/_util/login/", {"next": "/"})
+    for restriction in PageViewRestriction.objects.filter(restriction_type="password"):
+        path = f"/_util/authenticate_with_password/{restriction.pk}/{restriction.page_id}/"
+        walk.get(path, statuses=(200, 405))
+        walk.get(path, {"password": "sai", "return_url": "/"}, method="post")
+
+    # Files: every document through Wagtail's view and the media URL, every image and rendition.
+    from wagtail.models import CollectionViewRestriction
+
+    for document in get_document_model().objects.all():
+        walk.get(document.url, statuses=(200, 302))
+        walk.get(f"/media/{document.file.name}", statuses=(200, 404))
+    for restriction in CollectionViewRestriction.objects.filter(restriction_type="password"):
+        path = f"/documents/authenticate_with_password/{restriction.pk}/"
+        walk.get(path, {"return_url": "/"})
+        walk.get(path, {"password": "sai", "return_url": "/"}, method="post")
+    for image in get_image_model().objects.prefetch_related("renditions"):
+        walk.get(f"/media/{image.file.name}", statuses=(200,))
+        for rendition in image.renditions.all():
+            walk.get(f"/media/{rendition.file.name}", statuses=(200,))
+
+    # The proxy's and monitoring's health check: which part is in which state, nothing else.
+    walk.get("/health/")
+    walk.get("/khong-co-trang-nay/", statuses=(404,))
+
+
+def url_patterns():
+    """Every leaf URL pattern, as the chain of patterns from the root URLconf to it."""
+
+    def chains(patterns, prefix=()):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from chains(pattern.url_patterns, (*prefix, pattern))
+            elif isinstance(pattern, URLPattern):
+                yield (*prefix, pattern)
+
+    return list(chains(get_resolver().url_patterns))
+
+
+def describe(chain) -> str:
+    return "".join(str(pattern.pattern) for pattern in chain)
+
+
+def unvisited_patterns(paths) -> list[str]:
+    """The URL patterns (but SKIPPED) none of *paths* resolves to."""
+    visited = set()
+    for path in paths:
+        with translation.override(get_language_from_path(path) or "vi"):
+            try:
+                visited.add(tuple(resolve(path).tried[-1]))
+            except Resolver404:
+                continue  # answered 404 by the URL resolver: it visits no pattern
+    missing = []
+    for chain in url_patterns():
+        name = describe(chain)
+        if tuple(chain) not in visited and not any(name.startswith(s) for s in SKIPPED):
+            missing.append(f"{name} ({chain[-1].lookup_str})")
+    return missing
