@@ -1,7 +1,7 @@
 """Behaviour every page model of the site mixes in (see core.serving for why)."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from core.text import ascii_slug
 from core.treecache import cached
@@ -56,6 +56,19 @@ class FastServeMixin:
         if not any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def private_page_ids() -> frozenset[int]:
+    """The pages behind a view restriction, on them or above them (cached per tree version)."""
+
+    def build():
+        if not any_view_restrictions():
+            return frozenset()
+        return frozenset(
+            Page.objects.filter(Page.objects.all().private_q()).values_list("pk", flat=True)
+        )
+
+    return cached("private-page-ids", build)
 
 
 def public(queryset):

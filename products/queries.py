@@ -11,7 +11,18 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
 from core.images import attach_renditions
-from core.pages import public
+from core.pages import private_page_ids, public
+
+
+def public_products(queryset: QuerySet) -> QuerySet:
+    """Products a visitor may see: public themselves, and made by a public company.
+
+    A company behind a view restriction takes its products with it (its page would be named
+    and linked on theirs); restrictions are mirrored across translations (core.privacy), so
+    the source-language company that product links point at answers for every language.
+    """
+    private = private_page_ids()
+    return public(queryset).exclude(company_id__in=private) if private else queryset
 
 
 def recognitions_prefetch() -> Prefetch:
@@ -28,7 +39,7 @@ def product_cards() -> QuerySet:
     from products.models import ProductPage
 
     return (
-        public(ProductPage.objects.live())
+        public_products(ProductPage.objects.live())
         .select_related("company", "sector", "image")
         .prefetch_related(recognitions_prefetch())
     )

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 
 from core.pages import public
 from core.treecache import cached
+from products.queries import public_products
 
 
 def _events(*, parent: Page | None = None, locale: Locale | None = None) -> QuerySet:
@@ -71,7 +72,7 @@ def catalogue_cohort_series(*, locale: Locale) -> dict[int, dict]:
     """
     from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition
 
-    products = public(ProductPage.objects.live().filter(locale=locale)).values("pk")
+    products = public_products(ProductPage.objects.live().filter(locale=locale)).values("pk")
     companies = public(CompanyPage.objects.live().filter(locale=locale)).values("pk")
     product_rows = (
         ProductRecognition.objects.filter(page__in=products)
@@ -108,7 +109,7 @@ def sector_breakdown(*, locale: Locale) -> list[dict]:
     from products.models import ProductPage, Sector
 
     counts = dict(
-        public(ProductPage.objects.live().filter(locale=locale))
+        public_products(ProductPage.objects.live().filter(locale=locale))
         .order_by()
         .values("sector_id")
         .annotate(total=Count("pk"))

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
-from core.pages import FastServeMixin
+from core.pages import FastServeMixin, private_page_ids
 from products.models.recognition import RecognitionRecord
 from products.validators import validate_hs_code
 
@@ -192,6 +192,19 @@ class ProductPage(FastServeMixin, Page):
                 "gallery_images", queryset=ProductGalleryImage.objects.select_related("image")
             ),
         )
+
+    def get_view_restrictions(self):
+        """The page's own restrictions and its company's: a private company's products are
+        as private as it is (products.queries.public_products lists them by the same rule)."""
+        restrictions = super().get_view_restrictions()
+        if self.company_id is None or self.company_id not in private_page_ids():
+            return restrictions
+        return restrictions | self.company.get_view_restrictions()
+
+    def get_sitemap_urls(self, request=None):
+        if self.company_id in private_page_ids():
+            return []
+        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         from products.queries import product_detail_context

@@ -468,6 +468,18 @@ def _phrase_suggester(field: str) -> dict:
         "direct_generator": [
             {"field": field, "suggest_mode": "missing", "prefix_length": 0, "min_word_length": 3}
         ],
+        # Candidates come from the term dictionary, which keeps a deleted (unpublished,
+        # restricted) product's words until its segments merge: only a correction that
+        # matches a live document is offered. Needs the engine's mustache module (bundled
+        # with every OpenSearch and Elasticsearch distribution; added to search/engine).
+        "collate": {
+            "query": {
+                "source": {
+                    "match": {"{{field}}": {"query": "{{suggestion}}", "operator": "and"}}
+                }
+            },
+            "params": {"field": field},
+        },
     }
 
 

@@ -19,6 +19,7 @@ import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.script.mustache.MustachePlugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
@@ -38,7 +39,7 @@ public final class DevNode extends Node {
 
     private static final List<Class<? extends Plugin>> PLUGINS =
             List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class,
-                    ReindexPlugin.class, MapperExtrasPlugin.class);
+                    ReindexPlugin.class, MapperExtrasPlugin.class, MustachePlugin.class);
 
     private DevNode(Environment environment, Collection<Class<? extends Plugin>> plugins) {
         super(environment, plugins, true);
