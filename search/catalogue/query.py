@@ -474,9 +474,7 @@ def _phrase_suggester(field: str) -> dict:
         # with every OpenSearch and Elasticsearch distribution; added to search/engine).
         "collate": {
             "query": {
-                "source": {
-                    "match": {"{{field}}": {"query": "{{suggestion}}", "operator": "and"}}
-                }
+                "source": {"match": {"{{field}}": {"query": "{{suggestion}}", "operator": "and"}}}
             },
             "params": {"field": field},
         },
