@@ -56,6 +56,9 @@ def walk(client, content, *, engine=False):
     if engine:
         call_command("update_index", verbosity=0)
         get_search_backend().get_index_for_model(Page).refresh()
+        # The catalogue's writes become searchable at the engine's next refresh, within a
+        # second; a walk that starts sooner would read the index as it was.
+        get_client().indices.refresh(index=index_name())
     visit = Walk(client=client, content=content)
     walk_site(visit)
     return visit
