@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from products.queries import attach_pictures
 from search.catalogue import service
-from search.catalogue.params import GROUPS, CatalogueQueryForm
+from search.catalogue.parameters import GROUPS, CatalogueQueryForm
 from search.services import record_search
 
 FACET_LABELS = {

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search.catalogue import service
-from search.catalogue.params import CatalogueQueryForm
+from search.catalogue.parameters import CatalogueQueryForm
 from search.services import record_search
 
 

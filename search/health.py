@@ -13,7 +13,7 @@ from django.conf import settings
 from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 
-from search.catalogue.engine import ENGINE_ERRORS, get_client, index_name
+from search.catalogue.engine.client import ENGINE_ERRORS, get_client, index_name
 
 
 @dataclasses.dataclass

@@ -5,10 +5,10 @@ is searched in the database. Searching the live pages directly would mean joinin
 companies, vocabularies and recognitions on every request, and neither SQLite nor PostgreSQL
 folds Vietnamese diacritics by itself (FTS5 keeps "ộ" and "đ"; `unaccent` is an extension and
 still leaves "đ"). So each product gets one denormalised `CatalogueEntry`, built from the same
-document the engine indexes (`search.catalogue.documents`: one source of what is
+document the engine indexes (`products.documents`: one source of what is
 searchable), with its text stored twice: as written and folded. Facets live in
 `CatalogueFacetValue`, one row per value, so their counts are a GROUP BY. Both are written by
-`search.catalogue.database` (`sync_entry()` per product on publish) and, for a freshly
+`search.catalogue.database.query` (`sync_entry()` per product on publish) and, for a freshly
 generated benchmark catalogue, by `search.benchmark.entries` with the same functions; they are
 a cache of the pages and can be rebuilt from them at any time (`rebuild_entries()`, 500
 products a batch).
@@ -124,7 +124,7 @@ class CatalogueNameWord(models.Model):
     ("den"); `occurrences` how often it appears in that entry's names. Summed over entries,
     they give every folded word of the catalogue's names and its most common spelling, in one
     GROUP BY over a narrow table, instead of re-reading and folding every name per search.
-    Written with the entry (`search.catalogue.database.write_name_words`), and deleted with it
+    Written with the entry (`search.catalogue.database.query.write_name_words`), and deleted with it
     by the database itself (also under the benchmark's raw deletes).
     """
 

@@ -37,7 +37,7 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
     """
     from django.conf import settings
 
-    from search.catalogue.engine import ENGINE_ERRORS
+    from search.catalogue.engine.client import ENGINE_ERRORS
 
     backends = (
         ["default", "database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else ["default"]

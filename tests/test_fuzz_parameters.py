@@ -26,9 +26,9 @@ from news.factories import NewsPageFactory
 from products.factories import CertificationFactory, MarketFactory
 from products.models import ProductCertification, ProductMarket
 from programme.factories import EventPageFactory
-from search.catalogue.database import rebuild_entries
-from search.catalogue.engine import as_dict, get_client, index_name
-from search.catalogue.indexing import rebuild
+from search.catalogue.database.query import rebuild_entries
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.indexing import rebuild
 from tests.content import make_company, make_product, publish
 
 pytestmark = pytest.mark.django_db

@@ -21,8 +21,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends import get_search_backend
 
 from core.editorial import MODERATORS
-from search.catalogue.engine import as_dict, get_client, index_name
-from search.catalogue.indexing import rebuild
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.indexing import rebuild
 from tests.leakwalk.content import (
     KINDS,
     PASSWORD,

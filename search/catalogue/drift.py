@@ -9,7 +9,7 @@ compares each copy with the documents built afresh and `--repair` rewrites the d
 import json
 from dataclasses import dataclass, field
 
-from search.catalogue.documents import BATCH, product_documents
+from products.documents import BATCH, product_documents
 
 
 @dataclass

@@ -58,8 +58,8 @@ def search(
     }
     answer = None
     if engine_enabled():
-        from search.catalogue.engine import ENGINE_ERRORS
-        from search.catalogue.query import search_catalogue
+        from search.catalogue.engine.client import ENGINE_ERRORS
+        from search.catalogue.engine.query import search_catalogue
 
         try:
             answer = CatalogueAnswer(search_catalogue(**arguments), "engine")
@@ -69,7 +69,7 @@ def search(
             )
             answer = None
     if answer is None:
-        from search.catalogue.database import search_database
+        from search.catalogue.database.query import search_database
 
         answer = CatalogueAnswer(
             search_database(**arguments),
@@ -88,14 +88,14 @@ def search(
 def suggest(*, q: str, lang: str) -> dict:
     """Autocomplete suggestions: {"suggestions": [{"text", "url", "type"}]}."""
     if engine_enabled():
-        from search.catalogue.engine import ENGINE_ERRORS
-        from search.catalogue.query import suggest_names
+        from search.catalogue.engine.client import ENGINE_ERRORS
+        from search.catalogue.engine.query import suggest_names
 
         try:
             return _as_suggestions(suggest_names(q=q, lang=lang))
         except ENGINE_ERRORS:
             logger.warning("Catalogue engine unavailable for suggestions", exc_info=True)
-    from search.catalogue.suggest import suggest_database
+    from search.catalogue.database.suggest import suggest_database
 
     return _as_suggestions(suggest_database(q=q, lang=lang))
 

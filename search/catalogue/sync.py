@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.catalogue.documents import BATCH, product_documents
+from products.documents import BATCH, product_documents
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def update_products(translation_keys: Iterable) -> None:
     Each batch's documents are built once and written to both paths; a product without a
     document (unpublished, deleted, restricted) leaves both.
     """
-    from search.catalogue.database import write_entries
+    from search.catalogue.database.query import write_entries
     from search.catalogue.service import engine_enabled
 
     keys = sorted({str(key) for key in translation_keys})
@@ -36,8 +36,8 @@ def update_products(translation_keys: Iterable) -> None:
         documents = product_documents(batch)
         write_entries(batch, documents)
         if engine_enabled():
-            from search.catalogue.engine import ENGINE_ERRORS
-            from search.catalogue.indexing import IndexingError, write_documents
+            from search.catalogue.engine.client import ENGINE_ERRORS
+            from search.catalogue.engine.indexing import IndexingError, write_documents
 
             try:
                 write_documents(batch, documents)

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from search.catalogue import fulltext
+from search.catalogue.database import fulltext
 
 # The typo fallback on PostgreSQL selects entries by word_similarity() of the query to their
 # folded names; its operator form `folded_names %> query` is served by this index, as the
@@ -55,7 +55,7 @@ def drop_indexes(apps, schema_editor):
 
 def fill_name_words(apps, schema_editor):
     """The vocabulary of the entries already there (it is a cache of their `names`)."""
-    from search.catalogue.database import name_words
+    from search.catalogue.database.query import name_words
 
     entries = apps.get_model("search", "CatalogueEntry")
     words = apps.get_model("search", "CatalogueNameWord")

@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from search.catalogue.indexing import rebuild
+from search.catalogue.engine.indexing import rebuild
 from tests.search.test_engine_failures import closed_port_url, silent_server  # noqa: F401
 
 BASE_CHECKS = list(settings.HEALTH_CHECKS[:3])

@@ -23,7 +23,7 @@ def path(request, settings):
         settings.SEARCH_URL = ""
         yield "database"
         return
-    from search.catalogue.engine import as_dict, get_client, index_name
+    from search.catalogue.engine.client import as_dict, get_client, index_name
 
     assert settings.SEARCH_URL, "engine tests run with SEARCH_URL (make test sets it)"
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"

@@ -68,7 +68,7 @@ def catalogue(site_tree, path):
     keys = [product.translation_key for product in (led, heater, pipe)]
     update_products(keys)
     if path == "engine":
-        from search.catalogue.indexing import rebuild
+        from search.catalogue.engine.indexing import rebuild
 
         rebuild()
     return {"led": led, "heater": heater, "pipe": pipe}
@@ -209,7 +209,7 @@ def test_publishing_and_unpublishing_update_the_search(
     with django_capture_on_commit_callbacks(execute=True):
         catalogue["pipe"].unpublish()
     if path == "engine":
-        from search.catalogue.engine import get_client, index_name
+        from search.catalogue.engine.client import get_client, index_name
 
         get_client().indices.refresh(index=index_name())
     assert "Ống thép inox Sơn Hà" not in titles(api(client)[1])

@@ -11,20 +11,20 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
 from core.text import fold_text
+from products.documents import product_document
 from products.factories import (
     AdministrativeUnitFactory,
     CertificationFactory,
     MarketFactory,
 )
 from products.models import ProductCertification, ProductMarket
-from search.catalogue import fulltext
-from search.catalogue.database import (
+from search.catalogue.database import fulltext
+from search.catalogue.database.query import (
     database_capabilities,
     rebuild_entries,
     search_database,
     sync_entry,
 )
-from search.catalogue.documents import product_document
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 from tests.content import make_company, make_product
 from tests.search.common import SYNONYMS, counts, selected, titles
@@ -149,7 +149,7 @@ def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, mi
 
 
 def test_rebuild_in_batches_writes_what_sync_entry_writes(site_tree, minh_phat, monkeypatch):
-    from search.catalogue import database
+    from search.catalogue.database import query as database
 
     certification, market = CertificationFactory(), MarketFactory()
     for index in range(5):

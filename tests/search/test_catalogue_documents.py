@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from products.documents import product_document, product_documents
 from products.factories import AdministrativeUnitFactory, CertificationFactory, MarketFactory
 from products.models import ProductCertification, ProductMarket, ProductPage
-from search.catalogue.documents import product_document, product_documents
 from tests.content import make_company, make_product
 
 pytestmark = pytest.mark.django_db

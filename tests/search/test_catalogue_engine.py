@@ -12,9 +12,9 @@ import pytest
 from django.core.management.base import CommandError
 from wagtail.rich_text import RichText
 
-from search.catalogue.documents import product_document
-from search.catalogue.engine import as_dict, get_client, index_name
-from search.catalogue.indexing import (
+from products.documents import product_document
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.indexing import (
     IndexingError,
     bulk_index,
     create_index,
@@ -22,7 +22,7 @@ from search.catalogue.indexing import (
     index_product,
     rebuild,
 )
-from search.catalogue.query import (
+from search.catalogue.engine.query import (
     build_search,
     expand_synonyms,
     search_catalogue,
@@ -334,7 +334,7 @@ def test_rebuild_swaps_the_alias_without_a_moment_without_results(catalogue, led
 def test_a_generation_built_with_older_mappings_is_found_and_rebuilt(catalogue, led, monkeypatch):
     from django.core.management import call_command
 
-    from search.catalogue import indexing, mapping
+    from search.catalogue.engine import indexing, mapping
 
     rebuild()
     assert indexing.outdated_definitions() == []

@@ -46,7 +46,7 @@ def restricted_catalogue(site_tree, path):
         recognitions=[{"year": 2021}],
     )
     if path == "engine":
-        from search.catalogue.indexing import rebuild
+        from search.catalogue.engine.indexing import rebuild
 
         rebuild()
     else:
@@ -81,7 +81,7 @@ def public_surfaces(client) -> dict[str, str]:
 def leaks(client) -> list[str]:
     if settings.SEARCH_URL:
         # Writes become searchable at the engine's next refresh (within a second): now.
-        from search.catalogue.engine import get_client, index_name
+        from search.catalogue.engine.client import get_client, index_name
 
         get_client().indices.refresh(index=index_name())
     return [

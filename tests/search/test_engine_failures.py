@@ -147,8 +147,8 @@ def test_a_failed_node_then_repair(
 ):
     import uuid
 
-    from search.catalogue.engine import as_dict, get_client, index_name
-    from search.catalogue.indexing import rebuild
+    from search.catalogue.engine.client import as_dict, get_client, index_name
+    from search.catalogue.engine.indexing import rebuild
 
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
     settings.SEARCH_TIMEOUT = 1.0

@@ -10,9 +10,9 @@ import uuid
 import pytest
 from wagtail.models import PageViewRestriction
 
-from search.catalogue.engine import as_dict, get_client, index_name
-from search.catalogue.indexing import rebuild
-from search.catalogue.query import search_catalogue
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.indexing import rebuild
+from search.catalogue.engine.query import search_catalogue
 from tests.content import make_company, make_product
 from tests.leakwalk.content import restrict
 

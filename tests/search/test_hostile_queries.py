@@ -22,7 +22,7 @@ def searchable(site_tree, path, led):
 
     update_products([led.translation_key])
     if path == "engine":
-        from search.catalogue.indexing import rebuild
+        from search.catalogue.engine.indexing import rebuild
 
         rebuild()
     return led

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.catalogue import database, service
+from search.catalogue import service
+from search.catalogue.database import query as database
 from search.catalogue.drift import DriftReport
 
 
@@ -32,8 +33,8 @@ class Command(BaseCommand):
             )
 
     def _check_engine(self, repair) -> list[str]:
-        from search.catalogue import indexing
-        from search.catalogue.engine import ENGINE_ERRORS
+        from search.catalogue.engine import indexing
+        from search.catalogue.engine.client import ENGINE_ERRORS
 
         try:
             report, expected = indexing.find_drift()

@@ -13,14 +13,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from search.catalogue.database import rebuild_entries
+        from search.catalogue.database.query import rebuild_entries
 
         entries = rebuild_entries()
         self.stdout.write(f"Database entries: {entries}.")
         if not service.engine_enabled():
             return
-        from search.catalogue.engine import ENGINE_ERRORS
-        from search.catalogue.indexing import rebuild
+        from search.catalogue.engine.client import ENGINE_ERRORS
+        from search.catalogue.engine.indexing import rebuild
 
         try:
             report = rebuild(progress=self._progress)

@@ -25,8 +25,8 @@ from typing import Any
 from elasticsearch.dsl import Q, Search
 
 from core.text import fold_text, fold_word, normalize_text
-from search.catalogue.engine import as_dict, get_client, index_name
-from search.catalogue.mapping import (
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.mapping import (
     FACET_SEPARATOR,
     LANGUAGES,
     NAME_FIELDS,

@@ -13,7 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SearchTextField
-from search.catalogue.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
+from search.catalogue.engine.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
 from search.catalogue.service import PER_PAGE
 
 GROUPS = ("sector", "year", "certification", "unit", "top10", "market")

@@ -16,11 +16,11 @@ from uuid import UUID
 
 from django.conf import settings
 
-from search.catalogue.documents import BATCH, product_document, product_documents
+from products.documents import BATCH, product_document, product_documents
 from search.catalogue.drift import DriftReport, compare, expected_documents
-from search.catalogue.engine import ENGINE_ERRORS, NOT_FOUND, as_dict, get_client, index_name
-from search.catalogue.mapping import index_body
-from search.catalogue.query import indexed_source
+from search.catalogue.engine.client import ENGINE_ERRORS, NOT_FOUND, as_dict, get_client, index_name
+from search.catalogue.engine.mapping import index_body
+from search.catalogue.engine.query import indexed_source
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
   group's filters (multi-select within a group, intersection across groups).
 
 The words are found through an index (pg_trgm GIN on PostgreSQL, FTS5 on SQLite:
-search.catalogue.fulltext), the filters go in the same WHERE as the words, and the facets look
+search.catalogue.database.fulltext), the filters go in the same WHERE as the words, and the facets look
 each set of entries up once: what a search reads grows with the entries it finds rather than
 with the catalogue (for a word most entries have, PostgreSQL may still read them all).
 
@@ -53,10 +53,10 @@ from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
 from core.text import WORD, fold_text, fold_word, normalize_text
-from search.catalogue import fulltext
-from search.catalogue.documents import product_documents
+from products.documents import product_documents
+from search.catalogue.database import fulltext
 from search.catalogue.drift import DriftReport, compare, expected_documents
-from search.catalogue.mapping import (
+from search.catalogue.engine.mapping import (
     FACET_SEPARATOR,
     IRREGULAR_PLURALS,
     LANGUAGES,
@@ -64,7 +64,7 @@ from search.catalogue.mapping import (
     SHARED_TEXT_FIELDS,
     TEXT_FIELDS,
 )
-from search.catalogue.query import (
+from search.catalogue.engine.query import (
     FACETS,
     HIGHLIGHTED_NAMES,
     HIGHLIGHTS,
@@ -496,7 +496,7 @@ class _Match:
     """The entries having a query's words, as conditions on entries.
 
     `words` decides. `index` is a superset found through an index, where the words' own
-    conditions cannot use one: SQLite's FTS5 candidates (search.catalogue.fulltext); nothing
+    conditions cannot use one: SQLite's FTS5 candidates (search.catalogue.database.fulltext); nothing
     on PostgreSQL, whose trigram index serves the LIKEs themselves.
     """
 

@@ -24,7 +24,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 
 from core.text import normalize_text
-from search.catalogue.mapping import FACET_SEPARATOR, LANGUAGES
+from search.catalogue.engine.mapping import FACET_SEPARATOR, LANGUAGES
 
 SOURCE_LANGUAGE = "vi"
 # Products per batch in the rebuilds: large enough that the per-batch queries vanish, small
