@@ -85,18 +85,10 @@ loadtest: DURATION ?= 10s
 loadtest: MIXED_DURATION ?= 60s
 loadtest: MIXED_CONNECTIONS ?= 64
 loadtest: PHASES ?= uncached,cached,mixed
-loadtest: install ## Pages vs a bare view (wrk -c16, DURATION=10s), then a mixed run (MIXED_CONNECTIONS=64, MIXED_DURATION=60s); PHASES=mixed for that alone
-	@# wrk from Debian's packages, as .ci/run installs the suite's: by itself as root, else say how.
-	@if ! command -v wrk >/dev/null; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing wrk: apt-get update && apt-get install -y wrk"; \
-			DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
-		else \
-			echo "wrk is not installed. Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk; macOS: brew install wrk" >&2; \
-			exit 2; \
-		fi; \
-	fi
+# wrk first (installed as root, else the command to run), so a missing one stops before pip.
+loadtest: ## Pages vs a bare view (wrk -c16, DURATION=10s), then a mixed run (MIXED_CONNECTIONS=64, MIXED_DURATION=60s); PHASES=mixed for that alone
+	scripts/system-packages.sh loadtest
+	@$(MAKE) --no-print-directory install
 	$(PY) scripts/loadtest.py --duration $(DURATION) --phases $(PHASES) \
 		--mixed-duration $(MIXED_DURATION) --mixed-connections $(MIXED_CONNECTIONS)
 
@@ -124,8 +116,13 @@ postgres: ## Start the throwaway PostgreSQL cluster the tests use
 postgres-stop: ## Stop the throwaway PostgreSQL cluster
 	scripts/postgres.sh stop
 
+# The system packages first, before pip and the linters, so a missing one stops the run at once
+# (scripts/system-packages.sh: installed as root, else the command to run). A recursive make
+# keeps that order under -j too, where prerequisites would start side by side.
 .PHONY: test
-test: lint check ## Run the whole suite on PostgreSQL (+ SQLite subset), starting and stopping services
+test: ## Install missing system packages (as root; else say how), then run the whole suite on PostgreSQL (+ SQLite subset), starting and stopping services
+	scripts/system-packages.sh test
+	@$(MAKE) --no-print-directory lint check
 	scripts/run-tests.sh
 
 SCREENSHOT_PORT ?= 8262

@@ -144,6 +144,16 @@ class PostgresCluster:
         self.stop()
         self.start()
 
+    @contextlib.contextmanager
+    def stopped(self):
+        """The server down for the block, and up again after it whatever the block did, so
+        the next request (and the next test) finds it running."""
+        self.stop()
+        try:
+            yield
+        finally:
+            self.start()
+
     def fill_from(self, connection):
         source = connection.settings_dict
         dump = self.folder / "test.dump"
@@ -293,11 +303,8 @@ def refusing(fault, database_copy):
         with database_copy.locked("IMMEDIATE"):
             yield
     elif fault == "server stopped":
-        database_copy.stop()
-        try:
+        with database_copy.stopped():
             yield
-        finally:
-            database_copy.start()
     elif fault == "server restarted during the save":
         # After Wagtail has written the revision, inside the request's transaction.
         def restart(**kwargs):
@@ -361,11 +368,8 @@ def public_fault_active(fault, database_copy):
         with database_copy.locked("EXCLUSIVE"):
             yield
     elif fault == "server stopped":
-        database_copy.stop()
-        try:
+        with database_copy.stopped():
             yield
-        finally:
-            database_copy.start()
     else:
         raise AssertionError(fault)
 
