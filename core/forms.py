@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.images.forms import BaseImageForm
 
-from core.text import normalize_text
+from core.text import clean_search_text
 
 
 class SearchTextField(forms.CharField):
@@ -18,7 +18,7 @@ class SearchTextField(forms.CharField):
     """
 
     def to_python(self, value):
-        return " ".join(normalize_text(super().to_python(value)).split())
+        return clean_search_text(super().to_python(value))
 
 
 class ImageForm(BaseImageForm):

@@ -26,6 +26,15 @@ def normalize_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def clean_search_text(value: str | None) -> str:
+    """What is searched for: NFC, whitespace collapsed ("  Đèn\tLED " -> "Đèn LED").
+
+    The one cleaning a visitor's query gets, in the form field that reads it
+    (core.forms.SearchTextField); everything after that receives the text as it is.
+    """
+    return " ".join(normalize_text(value or "").split())
+
+
 def fold_text(value: str) -> str:
     """Lower-case and strip every diacritic: "Đèn LED Rạng Đông" -> "den led rang dong"."""
     decomposed = unicodedata.normalize("NFD", value.translate(_EXTRA_FOLDS))

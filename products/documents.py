@@ -1,4 +1,6 @@
-"""One search document per product: every live, public translation of it, side by side.
+"""One search document per product, and the source that hands them to the catalogue search.
+
+Each product's document holds every live, public translation of it, side by side.
 
 A product's pages share a `translation_key`; wagtail-localize keeps the synchronised fields
 (company link, sector, HS code, certifications, markets, recognitions) equal on all of them,
@@ -19,17 +21,29 @@ from collections.abc import Iterable
 from urllib.parse import quote
 from uuid import UUID
 
+from django.db.models import Q
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 
 from core.text import normalize_text
-from search.catalogue.engine.mapping import FACET_SEPARATOR, LANGUAGES
+from products.models import (
+    AdministrativeUnit,
+    Certification,
+    CompanyIndexPage,
+    CompanyPage,
+    Market,
+    ProductCertification,
+    ProductIndexPage,
+    ProductMarket,
+    ProductPage,
+    ProductRecognition,
+    Sector,
+)
+from products.queries import attach_pictures
+from search.catalogue.contract import FACET_SEPARATOR, LANGUAGES
 
 SOURCE_LANGUAGE = "vi"
-# Products per batch in the rebuilds: large enough that the per-batch queries vanish, small
-# enough that every `IN (...)` list stays under SQLite's parameter limit.
-BATCH = 500
 
 # Page columns read for products and companies alike (rows, not page instances: Wagtail's
 # and modelcluster's __init__ cost more than the rest of a document).
@@ -61,16 +75,6 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     URLs, view restrictions, recognitions, certifications, markets, sectors and units, each
     read for the whole batch and only for the rows the batch uses.
     """
-    from products.models import (
-        AdministrativeUnit,
-        CompanyPage,
-        ProductCertification,
-        ProductMarket,
-        ProductPage,
-        ProductRecognition,
-        Sector,
-    )
-
     keys = list(translation_keys)
     if not keys:
         return {}
@@ -322,3 +326,59 @@ def _recognition_fields(records: list[tuple[int, bool | None]]) -> dict:
         "latest_year": years[-1] if years else None,
         "top10": top10,
     }
+
+
+class ProductCatalogueSource:
+    """What the catalogue search receives from this app (`search.catalogue.source`).
+
+    Named by the setting SEARCH_CATALOGUE_SOURCE: the search app never imports products.
+    """
+
+    page_models = (ProductPage, CompanyPage, ProductIndexPage, CompanyIndexPage)
+
+    def keys(self) -> list[str]:
+        return [
+            str(key)
+            for key in ProductPage.objects.live()
+            .public()
+            .order_by("translation_key")
+            .values_list("translation_key", flat=True)
+            .distinct()
+        ]
+
+    def documents(self, keys: Iterable[UUID | str]) -> dict[str, dict]:
+        return product_documents(keys)
+
+    def keys_affected_by(self, page) -> list[str]:
+        """Products at or below *page*, and those of the companies at or below it: a
+        product's URL, visibility and company fields come from there.
+        """
+        if not page.numchild and page.specific_class not in (ProductPage, CompanyPage):
+            return []
+        at_or_below = Q(path__startswith=page.path)
+        companies = CompanyPage.objects.filter(at_or_below).values("translation_key")
+        return [
+            str(key)
+            for key in ProductPage.objects.filter(
+                at_or_below | Q(company__translation_key__in=companies)
+            )
+            .values_list("translation_key", flat=True)
+            .distinct()
+        ]
+
+    def keys_deleted_with(self, page) -> list[str]:
+        return [str(page.translation_key)] if isinstance(page, ProductPage) else []
+
+    def facet_slugs(self) -> dict[str, set[str]]:
+        return {
+            group: set(model.objects.values_list("slug", flat=True))
+            for group, model in (
+                ("sector", Sector),
+                ("certification", Certification),
+                ("market", Market),
+                ("unit", AdministrativeUnit),
+            )
+        }
+
+    def attach_images(self, results: list[dict]) -> None:
+        attach_pictures(results)

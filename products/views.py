@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from products.queries import attach_pictures
 from search.catalogue import service
+from search.catalogue.contract import CatalogueQuery
 from search.catalogue.parameters import GROUPS, CatalogueQueryForm
 from search.services import record_search
 
@@ -39,36 +40,31 @@ def catalogue_context(request) -> dict:
             known.pop(name)
     form = CatalogueQueryForm(known, language=get_language())
     if form.is_valid():
-        params = form.cleaned_data
+        query = form.query()
     else:
         if "page" in form.errors:
             raise Http404("Không có trang này.")
-        params = {
-            "q": form.cleaned_data.get("q", ""),
-            "filters": form.cleaned_data.get("filters", {}),
-            "sort": form.cleaned_data.get("sort") or "relevance",
-            "page": 1,
-        }
-    try:
-        answer = service.search(
-            q=params["q"],
+        # What was valid still narrows the page; the errors are shown above the results.
+        query = CatalogueQuery(
+            q=form.cleaned_data.get("q", ""),
             lang=get_language(),
-            filters=params["filters"],
-            sort=params["sort"],
-            page=params["page"],
+            filters=form.cleaned_data.get("filters", {}),
+            sort=form.cleaned_data.get("sort") or "relevance",
         )
+    try:
+        answer = service.search(query)
     except service.PageOutOfRange as error:
         raise Http404("Không có trang này.") from error
     attach_pictures(answer.data["results"])
     if form.is_valid():
         record_search(
             request=request,
-            query=params["q"],
-            language=get_language(),
+            query=query.q,
+            language=query.lang,
             result_count=answer.data["count"],
             path=answer.path,
-            page=params["page"],
-            filters=params["filters"],
+            page=query.page,
+            filters=query.filters,
         )
     facets = [
         {
@@ -83,7 +79,7 @@ def catalogue_context(request) -> dict:
         "search": answer.data,
         "search_notice": answer.notice,
         "facets": [facet for facet in facets if facet["values"]],
-        "query": params["q"],
-        "sort": params["sort"],
+        "query": query.q,
+        "sort": query.sort,
         "filter_query": _without(request.GET, "page"),
     }

@@ -27,27 +27,19 @@ def catalogue(request):
         form = CatalogueQueryForm(request.GET)
         if not form.is_valid():
             return _errors(form.messages())
-        params = form.cleaned_data
+        query = form.query()
         try:
-            answer = service.search(
-                q=params["q"],
-                lang=params["lang"],
-                filters=params["filters"],
-                sort=params["sort"],
-                page=params["page"],
-            )
+            answer = service.search(query)
         except service.PageOutOfRange:
-            return _errors(
-                [_("Trang %(page)s không có: kết quả ít hơn.") % {"page": params["page"]}]
-            )
+            return _errors([_("Trang %(page)s không có: kết quả ít hơn.") % {"page": query.page}])
         record_search(
             request=request,
-            query=params["q"],
-            language=params["lang"],
+            query=query.q,
+            language=query.lang,
             result_count=answer.data["count"],
             path=answer.path,
-            page=params["page"],
-            filters=params["filters"],
+            page=query.page,
+            filters=query.filters,
         )
         data = answer.data
         if answer.notice:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SearchTextField
-from search.catalogue.engine.query import MAX_QUERY_LENGTH
+from search.catalogue.contract import MAX_QUERY_LENGTH
 
 
 class SiteSearchForm(forms.Form):

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
@@ -10,18 +11,18 @@ from wagtail.models import Locale, Page
 
 from core.pages import public
 from core.text import words
+from search.catalogue import service
+from search.catalogue.source import catalogue_source
 
 logger = logging.getLogger(__name__)
 
 
 def search_pages(*, query: str, locale: Locale, backend: str = "default"):
     """Editorial pages (news, programme, events…); the catalogue has its own search."""
-    from products.models import CompanyIndexPage, CompanyPage, ProductIndexPage, ProductPage
-
     # Base pages are enough for a result line (title, URL, description, type): no
     # per-type queries, so the cost stays the same whatever kinds of page match.
     pages = public(Page.objects.live()).filter(locale=locale)
-    pages = pages.not_type(ProductPage, CompanyPage, ProductIndexPage, CompanyIndexPage)
+    pages = pages.not_type(*catalogue_source().page_models)
     # Words only: Wagtail's SQLite backend passes a plain-text query's quotes and operators
     # to FTS5 as syntax (an unbalanced `"` was a 500), and visitors never mean them as such.
     text = " ".join(words(query))
@@ -35,10 +36,7 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
 
     Returns (page, answered_by_the_engine). A page number that does not exist is a 404.
     """
-    from django.conf import settings
-
-    from search.catalogue.engine.client import ENGINE_ERRORS
-
+    engine_errors = service.engine_path()[0].ENGINE_ERRORS if service.engine_enabled() else ()
     backends = (
         ["default", "database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else ["default"]
     )
@@ -50,7 +48,7 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
             return results, backend == "default"
         except (PageNotAnInteger, EmptyPage) as error:
             raise Http404("Không có trang kết quả này.") from error
-        except ENGINE_ERRORS:
+        except engine_errors:
             logger.warning("Site search engine unavailable; using the database", exc_info=True)
     raise RuntimeError("unreachable: the database backend does not raise engine errors")
 

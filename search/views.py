@@ -6,8 +6,9 @@ from django.utils.translation import override
 
 from core.locales import active_locale
 from core.navigation import menu_url
-from products.queries import attach_pictures
 from search.catalogue import service
+from search.catalogue.contract import CatalogueQuery
+from search.catalogue.source import catalogue_source
 from search.forms import SiteSearchForm
 from search.queries import editorial_results, promoted_pages
 from search.services import record_search
@@ -30,14 +31,9 @@ def search(request):
         )
         promoted = promoted_pages(query=query, locale=locale)
         catalogue = service.search(
-            q=query,
-            lang=locale.language_code,
-            filters={},
-            sort="relevance",
-            page=1,
-            per_page=CATALOGUE_RESULTS,
+            CatalogueQuery(q=query, lang=locale.language_code, per_page=CATALOGUE_RESULTS)
         )
-        attach_pictures(catalogue.data["results"])
+        catalogue_source().attach_images(catalogue.data["results"])
         record_search(
             request=request,
             query=query,

@@ -202,6 +202,9 @@ SEARCH_URL = env_str("SEARCH_URL")
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "opensearch2")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "spcncl_")
 SEARCH_TIMEOUT = env_float("SEARCH_TIMEOUT", 3.0)
+# The object that hands product data to the catalogue search (search.catalogue.source): the
+# search app never imports the content apps.
+SEARCH_CATALOGUE_SOURCE = "products.documents.ProductCatalogueSource"
 _SEARCH_BACKENDS = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",

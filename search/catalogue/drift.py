@@ -1,6 +1,6 @@
 """What the catalogue's search data should hold, and how far a path's copy has drifted.
 
-Both paths keep a copy of the same documents (`documents.product_documents`): the database
+Both paths keep a copy of the same documents (`catalogue_source().documents`): the database
 path in `CatalogueEntry.document`, the engine in its index. A change whose after-commit update
 was lost (a process killed, the engine down) leaves a copy behind; `check_catalogue_index`
 compares each copy with the documents built afresh and `--repair` rewrites the difference.
@@ -9,7 +9,7 @@ compares each copy with the documents built afresh and `--repair` rewrites the d
 import json
 from dataclasses import dataclass, field
 
-from products.documents import BATCH, product_documents
+from search.catalogue.source import batches, catalogue_source
 
 
 @dataclass
@@ -33,15 +33,10 @@ class DriftReport:
 
 def expected_documents() -> dict[str, dict]:
     """Every product's document as a copy stores it (through JSON: dates, tuples), by key."""
-    from products.models import ProductPage
-
-    keys = sorted(
-        {str(key) for key in ProductPage.objects.values_list("translation_key", flat=True)}
-    )
+    source = catalogue_source()
     expected = {}
-    for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        documents = product_documents(batch)
+    for batch in batches(source.keys()):
+        documents = source.documents(batch)
         for key in batch:
             if key in documents:
                 expected[key] = json.loads(json.dumps(documents[key], default=str))

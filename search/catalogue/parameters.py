@@ -3,6 +3,7 @@
 Everything is allow-listed: an unknown parameter, a value of the wrong shape, a facet value
 that does not exist, or a page that is not a positive integer is an error the caller shows
 (the API as a 400 with the messages, the HTML pages as a notice or, for `page`, a 404).
+A valid form gives the one `CatalogueQuery` the search receives (`form.query`).
 """
 
 import re
@@ -13,12 +14,19 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SearchTextField
-from search.catalogue.engine.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW
-from search.catalogue.service import PER_PAGE
+from search.catalogue.contract import (
+    LANGUAGES,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    PER_PAGE,
+    SORTS,
+    CatalogueQuery,
+)
+from search.catalogue.source import catalogue_source
 
+# The facet groups in the order the catalogue page shows them.
 GROUPS = ("sector", "year", "certification", "unit", "top10", "market")
 PARAMETERS = {"q", "sort", "page", "lang", *GROUPS}
-SORTS = ("relevance", "newest", "name")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
 
@@ -27,14 +35,7 @@ def known_slugs() -> dict[str, set[str]]:
     """The slugs each vocabulary group accepts (cached; cleared when a vocabulary changes)."""
     slugs = cache.get(_VOCABULARY_CACHE)
     if slugs is None:
-        from products.models import AdministrativeUnit, Certification, Market, Sector
-
-        slugs = {
-            "sector": set(Sector.objects.values_list("slug", flat=True)),
-            "certification": set(Certification.objects.values_list("slug", flat=True)),
-            "market": set(Market.objects.values_list("slug", flat=True)),
-            "unit": set(AdministrativeUnit.objects.values_list("slug", flat=True)),
-        }
+        slugs = catalogue_source().facet_slugs()
         cache.set(_VOCABULARY_CACHE, slugs, 60 * 60)
     return slugs
 
@@ -81,7 +82,7 @@ class CatalogueQueryForm(forms.Form):
     )
     lang = forms.ChoiceField(
         required=False,
-        choices=[("vi", "vi"), ("en", "en")],
+        choices=[(language, language) for language in LANGUAGES],
         error_messages={"invalid_choice": _("Ngôn ngữ phải là vi hoặc en.")},
     )
 
@@ -125,6 +126,18 @@ class CatalogueQueryForm(forms.Form):
         cleaned["page"] = cleaned.get("page") or 1
         cleaned["lang"] = cleaned.get("lang") or self._language or "vi"
         return cleaned
+
+    def query(self, *, per_page: int = PER_PAGE) -> CatalogueQuery:
+        """The search this valid form describes."""
+        params = self.cleaned_data
+        return CatalogueQuery(
+            q=params["q"],
+            lang=params["lang"],
+            filters=params["filters"],
+            sort=params["sort"],
+            page=params["page"],
+            per_page=per_page,
+        )
 
     def messages(self) -> list[str]:
         return [str(message) for messages in self.errors.values() for message in messages]

@@ -1,21 +1,26 @@
-"""The catalogue search contract: parameters in, results + facets + suggestion out.
+"""The catalogue search's entry point: a `CatalogueQuery` in, results + facets + suggestion out.
 
 One entry point for the API, the catalogue page and the site search page. The path is chosen
 by configuration, not by the caller: the engine when SEARCH_URL is set, the database
-otherwise. When the engine fails or is too slow, the same request is answered from the
+otherwise. When the engine fails or is too slow, the same query is answered from the
 database path with a notice, so visitors never see an error page because of the engine.
 """
 
 import logging
 import math
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from search.catalogue.contract import CatalogueQuery
+from search.catalogue.database.query import search_database
+from search.catalogue.database.suggest import suggest_database
+from search.synonyms import synonym_groups
+
 logger = logging.getLogger(__name__)
 
-PER_PAGE = 20
 ENGINE_DOWN_NOTICE = _(
     "Máy tìm kiếm đang tạm gián đoạn; kết quả dưới đây được tìm trực tiếp trong cơ sở dữ liệu "
     "và có thể kém chính xác hơn."
@@ -37,66 +42,50 @@ def engine_enabled() -> bool:
     return bool(settings.SEARCH_URL)
 
 
-def synonym_groups() -> dict[str, list[str]]:
-    from search.synonyms import synonym_groups as groups
+def engine_path():
+    """The engine path's modules (client, query), imported when SEARCH_URL is set.
 
-    return groups()
+    Imported here rather than at the top: the engine's client libraries are only needed when
+    an engine is configured, and the database path must work without them.
+    """
+    return import_module("search.catalogue.engine.client"), import_module(
+        "search.catalogue.engine.query"
+    )
 
 
-def search(
-    *, q: str, lang: str, filters: dict, sort: str, page: int, per_page: int = PER_PAGE
-) -> CatalogueAnswer:
+def search(query: CatalogueQuery) -> CatalogueAnswer:
     """Search the catalogue; raises PageOutOfRange for a page past the last one."""
-    arguments = {
-        "q": q,
-        "lang": lang,
-        "filters": filters,
-        "sort": sort,
-        "page": page,
-        "per_page": per_page,
-        "synonyms": synonym_groups(),
-    }
+    synonyms = synonym_groups()
     answer = None
     if engine_enabled():
-        from search.catalogue.engine.client import ENGINE_ERRORS
-        from search.catalogue.engine.query import search_catalogue
-
+        client, engine = engine_path()
         try:
-            answer = CatalogueAnswer(search_catalogue(**arguments), "engine")
-        except ENGINE_ERRORS:
+            answer = CatalogueAnswer(engine.search_catalogue(query, synonyms=synonyms), "engine")
+        except client.ENGINE_ERRORS:
             logger.warning(
                 "Catalogue engine unavailable; answering from the database", exc_info=True
             )
-            answer = None
     if answer is None:
-        from search.catalogue.database.query import search_database
-
         answer = CatalogueAnswer(
-            search_database(**arguments),
+            search_database(query, synonyms=synonyms),
             "database",
             ENGINE_DOWN_NOTICE if engine_enabled() else None,
         )
-    count = answer.data["count"]
-    num_pages = max(1, math.ceil(count / per_page))
-    if page > num_pages:
-        raise PageOutOfRange(page)
-    answer.data["page"] = page
-    answer.data["num_pages"] = num_pages
+    num_pages = max(1, math.ceil(answer.data["count"] / query.per_page))
+    if query.page > num_pages:
+        raise PageOutOfRange(query.page)
+    answer.data |= {"page": query.page, "num_pages": num_pages}
     return answer
 
 
 def suggest(*, q: str, lang: str) -> dict:
     """Autocomplete suggestions: {"suggestions": [{"text", "url", "type"}]}."""
     if engine_enabled():
-        from search.catalogue.engine.client import ENGINE_ERRORS
-        from search.catalogue.engine.query import suggest_names
-
+        client, engine = engine_path()
         try:
-            return _as_suggestions(suggest_names(q=q, lang=lang))
-        except ENGINE_ERRORS:
+            return _as_suggestions(engine.suggest_names(q=q, lang=lang))
+        except client.ENGINE_ERRORS:
             logger.warning("Catalogue engine unavailable for suggestions", exc_info=True)
-    from search.catalogue.database.suggest import suggest_database
-
     return _as_suggestions(suggest_database(q=q, lang=lang))
 
 

@@ -11,12 +11,11 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from products.documents import BATCH, product_documents
+from search.catalogue.source import batches, catalogue_source
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +29,9 @@ def update_products(translation_keys: Iterable) -> None:
     from search.catalogue.database.query import write_entries
     from search.catalogue.service import engine_enabled
 
-    keys = sorted({str(key) for key in translation_keys})
-    for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        documents = product_documents(batch)
+    source = catalogue_source()
+    for batch in batches(sorted({str(key) for key in translation_keys})):
+        documents = source.documents(batch)
         write_entries(batch, documents)
         if engine_enabled():
             from search.catalogue.engine.client import ENGINE_ERRORS
@@ -50,40 +48,18 @@ def update_products(translation_keys: Iterable) -> None:
                 )
 
 
-def products_under(page) -> list[str]:
-    """The products whose documents depend on *page*: those at or below it, and those of the
-    companies at or below it (a product's URL, visibility and company fields come from there).
-    """
-    from products.models import CompanyPage, ProductPage
-
-    at_or_below = Q(path__startswith=page.path)
-    if not page.numchild and page.specific_class not in (ProductPage, CompanyPage):
-        return []
-    companies = CompanyPage.objects.filter(at_or_below).values("translation_key")
-    return [
-        str(key)
-        for key in ProductPage.objects.filter(
-            at_or_below | Q(company__translation_key__in=companies)
-        )
-        .values_list("translation_key", flat=True)
-        .distinct()
-    ]
-
-
 def _after_commit(keys: list[str]) -> None:
     if keys:
         transaction.on_commit(lambda: update_products(keys))
 
 
 def _on_page_change(sender, instance, **kwargs):
-    _after_commit(products_under(instance))
+    _after_commit(catalogue_source().keys_affected_by(instance))
 
 
 def _on_page_delete(sender, instance, **kwargs):
-    from products.models import ProductPage
-
-    if isinstance(instance, ProductPage):
-        _after_commit([str(instance.translation_key)])
+    if isinstance(instance, Page):
+        _after_commit(catalogue_source().keys_deleted_with(instance))
 
 
 def _on_restriction_change(sender, instance, **kwargs):
@@ -91,7 +67,7 @@ def _on_restriction_change(sender, instance, **kwargs):
     # its creation, change and deletion are what matter. The products are read now: once the
     # restriction (or, in a cascade, its page) is deleted, it is too late.
     if page := Page.objects.filter(pk=instance.page_id).first():
-        _after_commit(products_under(page))
+        _after_commit(catalogue_source().keys_affected_by(page))
 
 
 def connect() -> None:

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from core.text import fold_text
+from core.text import clean_search_text, fold_text
 from products.documents import product_document
 from products.factories import (
     AdministrativeUnitFactory,
@@ -18,6 +18,8 @@ from products.factories import (
     MarketFactory,
 )
 from products.models import ProductCertification, ProductMarket
+from search.catalogue import service, source
+from search.catalogue.contract import CatalogueQuery
 from search.catalogue.database import fulltext
 from search.catalogue.database.query import (
     database_capabilities,
@@ -38,9 +40,10 @@ QUERIES_PER_EMPTY_SEARCH = 5
 
 
 def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, **paging):
-    return search_database(
-        q=q, lang=lang, filters=filters or {}, sort=sort, synonyms=synonyms, **paging
+    query = CatalogueQuery(
+        q=clean_search_text(q), lang=lang, filters=filters or {}, sort=sort, **paging
     )
+    return search_database(query, synonyms=synonyms)
 
 
 def synced(*products):
@@ -149,7 +152,6 @@ def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, mi
 
 
 def test_rebuild_in_batches_writes_what_sync_entry_writes(site_tree, minh_phat, monkeypatch):
-    from search.catalogue.database import query as database
 
     certification, market = CertificationFactory(), MarketFactory()
     for index in range(5):
@@ -176,7 +178,7 @@ def test_rebuild_in_batches_writes_what_sync_entry_writes(site_tree, minh_phat, 
         }
 
     synced = rows()
-    monkeypatch.setattr(database, "BATCH", 2)
+    monkeypatch.setattr(source, "BATCH", 2)
     calls = []
 
     assert rebuild_entries(progress=lambda done, total: calls.append((done, total))) == 5
@@ -387,16 +389,24 @@ def test_sorts_by_relevance_newest_and_name(facet_products):
         search(sort="price")
 
 
-def test_pages_and_their_limits(facet_products):
-    first = search(sort="name", per_page=3)
+def test_pages_and_their_limits(facet_products, settings):
+    settings.SEARCH_URL = ""
+
+    def paged(q="", **paging):
+        return service.search(CatalogueQuery(q=q, sort="name", **paging)).data
+
+    first = paged(per_page=3)
     assert (first["count"], first["page"], first["num_pages"]) == (4, 1, 2)
     assert titles(first) == ["Cáp điện", "Khuôn mẫu", "Máy biến áp"]
-    second = search(sort="name", per_page=3, page=2)
+    second = paged(per_page=3, page=2)
     assert (second["page"], titles(second)) == (2, ["Ống thép"])
-    # Past the last page: no results, not the last page again (the view turns it into a 404).
+    # Past the last page: no results, not the last page again (the views turn it into a 404
+    # or a 400).
     beyond = search(sort="name", per_page=3, page=3)
     assert (beyond["count"], beyond["results"]) == (4, [])
-    assert search("không có gì như thế")["num_pages"] == 1
+    with pytest.raises(service.PageOutOfRange):
+        paged(per_page=3, page=3)
+    assert paged("không có gì như thế")["num_pages"] == 1
     for paging in ({"page": 0}, {"per_page": 101}, {"page": 1001, "per_page": 10}):
         with pytest.raises(ValueError):
             search(**paging)

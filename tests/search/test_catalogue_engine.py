@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from wagtail.rich_text import RichText
 
 from products.documents import product_document
+from search.catalogue.contract import CatalogueQuery, expand_synonyms
 from search.catalogue.engine.client import as_dict, get_client, index_name
 from search.catalogue.engine.indexing import (
     IndexingError,
@@ -22,12 +23,7 @@ from search.catalogue.engine.indexing import (
     index_product,
     rebuild,
 )
-from search.catalogue.engine.query import (
-    build_search,
-    expand_synonyms,
-    search_catalogue,
-    suggest_names,
-)
+from search.catalogue.engine.query import build_search, search_catalogue, suggest_names
 from tests.content import make_company, make_product
 from tests.search.common import SYNONYMS, counts, selected, titles
 
@@ -46,9 +42,8 @@ def catalogue(settings):
 
 
 def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, per_page=20):
-    return search_catalogue(
-        q=q, lang=lang, filters=filters or {}, sort=sort, synonyms=synonyms, per_page=per_page
-    )
+    query = CatalogueQuery(q=q, lang=lang, filters=filters or {}, sort=sort, per_page=per_page)
+    return search_catalogue(query, synonyms=synonyms)
 
 
 def test_folded_analyzer_maps_d_with_stroke_to_d(catalogue):
@@ -386,8 +381,8 @@ def test_bulk_index_refuses_a_document_the_mapping_does_not_know(catalogue):
 
 def test_unknown_sort_and_facet_are_refused():
     with pytest.raises(ValueError):
-        build_search(q="", lang="vi", filters={}, sort="price", page=1, per_page=20, synonyms=None)
+        build_search(CatalogueQuery(sort="price"), synonyms=None)
     with pytest.raises(ValueError):
-        build_search(q="", lang="vi", filters={"colour": ["red"]}, sort="name", page=1, per_page=20)
+        build_search(CatalogueQuery(filters={"colour": ["red"]}, sort="name"))
     with pytest.raises(ValueError):
-        build_search(q="", lang="vi", filters={}, sort="name", page=501, per_page=20)
+        build_search(CatalogueQuery(sort="name", page=501, per_page=20))

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from wagtail.models import PageViewRestriction
 
+from search.catalogue.contract import CatalogueQuery
 from search.catalogue.engine.client import as_dict, get_client, index_name
 from search.catalogue.engine.indexing import rebuild
 from search.catalogue.engine.query import search_catalogue
@@ -29,7 +30,7 @@ def catalogue(settings):
 
 
 def suggestion(q):
-    return search_catalogue(q=q, lang="vi", filters={}, sort="relevance", per_page=20)["suggestion"]
+    return search_catalogue(CatalogueQuery(q=q))["suggestion"]
 
 
 def test_a_private_products_name_is_not_suggested(catalogue, site_tree, admin_user):

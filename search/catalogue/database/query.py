@@ -1,8 +1,8 @@
 """The catalogue search, database path: the engine path's contract, answered with SQL.
 
 Used when no engine is configured. It reads `search.models.CatalogueEntry` rows, built from
-the same `product_document()` the engine indexes, and returns what `query.parse_response`
-returns, so a view cannot tell the two apart (plus `page` and `num_pages`).
+the same product documents the engine indexes (`search.catalogue.source`), and answers in the
+contract's shape (`search.catalogue.contract`), so a view cannot tell the two paths apart.
 
 How it approximates the engine, on SQLite and PostgreSQL alike:
 
@@ -23,8 +23,8 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
   group's filters (multi-select within a group, intersection across groups).
 
 The words are found through an index (pg_trgm GIN on PostgreSQL, FTS5 on SQLite:
-search.catalogue.database.fulltext), the filters go in the same WHERE as the words, and the facets look
-each set of entries up once: what a search reads grows with the entries it finds rather than
+`fulltext`), the filters go in the same WHERE as the words, and the facets look each set of
+entries up once: what a search reads grows with the entries it finds rather than
 with the catalogue (for a word most entries have, PostgreSQL may still read them all).
 
 A search costs at most five SQL queries whatever the catalogue's size: the count, the page,
@@ -35,7 +35,6 @@ Usually it is three.
 
 import difflib
 import html
-import math
 import operator
 import time
 from collections import Counter, defaultdict
@@ -53,31 +52,27 @@ from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
 
 from core.text import WORD, fold_text, fold_word, normalize_text
-from products.documents import product_documents
-from search.catalogue.database import fulltext
-from search.catalogue.drift import DriftReport, compare, expected_documents
-from search.catalogue.engine.mapping import (
-    FACET_SEPARATOR,
-    IRREGULAR_PLURALS,
-    LANGUAGES,
-    NAME_FIELDS,
-    SHARED_TEXT_FIELDS,
-    TEXT_FIELDS,
-)
-from search.catalogue.engine.query import (
+from search.catalogue.contract import (
     FACETS,
     HIGHLIGHTED_NAMES,
     HIGHLIGHTS,
+    IRREGULAR_PLURALS,
+    LANGUAGES,
     MARK_CLOSE,
     MARK_OPEN,
-    TOP10_LABELS,
+    NAME_FIELDS,
+    SHARED_TEXT_FIELDS,
+    TEXT_FIELDS,
     TOP10_VALUES,
-    _clean_filters,
-    _clean_query,
-    check_arguments,
+    CatalogueQuery,
+    decode_facet_value,
     document_result,
     expand_synonyms,
+    facet_values,
 )
+from search.catalogue.database import fulltext
+from search.catalogue.drift import DriftReport, compare, expected_documents
+from search.catalogue.source import BATCH, batches, catalogue_source
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 # The document fields whose text is searchable: the engine's text fields, both languages.
@@ -117,8 +112,6 @@ EXACT_WEIGHT = 1000
 TYPED_WEIGHT = 100
 PHRASE_WEIGHT = 20  # > MAX_QUERY_WORDS, so a name-word count never outweighs a phrase
 
-BATCH = 500
-
 
 # -- writing entries --------------------------------------------------------------------
 
@@ -130,7 +123,7 @@ def sync_entry(translation_key: UUID | str) -> bool:
     includes (company, vocabularies, recognitions) is published, unpublished or deleted.
     """
     key = str(UUID(str(translation_key)))
-    return write_entries([key], product_documents([key])) == 1
+    return write_entries([key], catalogue_source().documents([key])) == 1
 
 
 def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
@@ -141,22 +134,14 @@ def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> in
     old or new entry, never none). *progress* is called as `progress(done, total)` after
     each batch.
     """
-    from products.models import ProductPage
-
-    keys = [
-        str(key)
-        for key in ProductPage.objects.live()
-        .public()
-        .order_by("translation_key")
-        .values_list("translation_key", flat=True)
-        .distinct()
-    ]
-    written = 0
-    for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        written += write_entries(batch, product_documents(batch))
+    source = catalogue_source()
+    keys = source.keys()
+    written = done = 0
+    for batch in batches(keys):
+        written += write_entries(batch, source.documents(batch))
+        done += len(batch)
         if progress is not None:
-            progress(start + len(batch), len(keys))
+            progress(done, len(keys))
     # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
     # of parameters a statement may have, and a large catalogue would exceed it.
     stale = {str(key) for key in CatalogueEntry.objects.values_list("translation_key", flat=True)}
@@ -179,10 +164,9 @@ def find_drift() -> DriftReport:
 
 def repair(report: DriftReport) -> None:
     """Rewrite (or delete) the entries *report* names, from their pages."""
-    keys = report.keys
-    for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        write_entries(batch, product_documents(batch))
+    source = catalogue_source()
+    for batch in batches(report.keys):
+        write_entries(batch, source.documents(batch))
 
 
 def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
@@ -312,12 +296,7 @@ def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacet
     rows = {}
     for group, facet in FACETS.items():
         for raw in _values(document, facet.facet_field):
-            if facet.encoded:
-                value, label_vi, label_en, order = raw.split(FACET_SEPARATOR)
-            elif group == "top10":
-                value, label_vi, label_en, order = raw, *_top10_labels(raw), "0"
-            else:
-                value, label_vi, label_en, order = raw, raw, raw, "0"
+            value, label_vi, label_en, order = decode_facet_value(group, raw)
             rows.setdefault(
                 (group, value),
                 CatalogueFacetValue(
@@ -326,14 +305,10 @@ def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacet
                     value=value,
                     label_vi=label_vi,
                     label_en=label_en,
-                    sort_order=int(order),
+                    sort_order=order,
                 ),
             )
     return list(rows.values())
-
-
-def _top10_labels(value: str) -> tuple[str, str]:
-    return TOP10_LABELS["vi"].get(value, value), TOP10_LABELS["en"].get(value, value)
 
 
 # -- the query --------------------------------------------------------------------------
@@ -365,21 +340,10 @@ class _Terms:
         return {form for words in self.spellings for word in words for form in _forms(word)}
 
 
-def search_database(
-    *,
-    q: str,
-    lang: str,
-    filters: dict[str, list[str]],
-    sort: str = "relevance",
-    page: int = 1,
-    per_page: int = 20,
-    synonyms: dict[str, list[str]] | None = None,
-) -> dict:
-    """One catalogue search in the database: the engine path's response, page numbers added."""
+def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
+    """One catalogue search in the database, answered as the engine path answers it."""
     started = time.perf_counter()
-    check_arguments(lang=lang, sort=sort, page=page, per_page=per_page)
-    q = _clean_query(q)
-    selected = _clean_filters(filters)
+    q, lang, selected = query.q, query.lang, query.filters
     terms = _terms(q, synonyms) if q else None
 
     filtered = _filters_condition(selected, field="pk")
@@ -399,14 +363,14 @@ def search_database(
                     matching = _Match(_fuzzy_condition(terms))
             suggestion = _suggestion(terms.typed)
 
-    start = (page - 1) * per_page
+    start = query.start
     results = []
     if count > start:
         rows = (
             CatalogueEntry.objects.filter(matching.where(filtered))
             .annotate(score=_score(terms, fuzzy=fuzzy))
-            .order_by(*_ordering(sort, lang=lang, queried=terms is not None))
-            .values("document", "score")[start : start + per_page]
+            .order_by(*_ordering(query.sort, lang=lang, queried=terms is not None))
+            .values("document", "score")[start : start + query.per_page]
         )
         results = [
             _result(row["document"], score=row["score"], lang=lang, terms=terms, fuzzy=fuzzy)
@@ -414,8 +378,6 @@ def search_database(
         ]
     return {
         "count": count,
-        "page": page,
-        "num_pages": max(1, math.ceil(count / per_page)),
         "results": results,
         "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang),
         "suggestion": suggestion,
@@ -496,8 +458,8 @@ class _Match:
     """The entries having a query's words, as conditions on entries.
 
     `words` decides. `index` is a superset found through an index, where the words' own
-    conditions cannot use one: SQLite's FTS5 candidates (search.catalogue.database.fulltext); nothing
-    on PostgreSQL, whose trigram index serves the LIKEs themselves.
+    conditions cannot use one: SQLite's FTS5 candidates (`fulltext`); nothing on PostgreSQL,
+    whose trigram index serves the LIKEs themselves.
     """
 
     words: Q
@@ -687,48 +649,17 @@ def _facets(
         if row["count"] > item["_best"]:
             item.update(label_vi=row["label_vi"], label_en=row["label_en"], _best=row["count"])
     return {
-        group: _facet(group, values[group], chosen=set(selected.get(group, [])), lang=lang)
+        group: facet_values(
+            group,
+            (
+                (value, row["label_vi"], row["label_en"], row["sort_order"], row["count"])
+                for value, row in values[group].items()
+            ),
+            chosen=set(selected.get(group, ())),
+            lang=lang,
+        )
         for group in FACETS
     }
-
-
-def _facet(group: str, rows: dict[str, dict], *, chosen: set[str], lang: str) -> list[dict]:
-    """A group's values as the engine path lists them: its top values plus the selected."""
-    facet = FACETS[group]
-    # The engine's terms aggregation: the `size` values with the most entries (ties by value).
-    counted = sorted(
-        (row for row in rows.values() if row["count"] > 0),
-        key=lambda row: (-row["count"], row["value"]),
-    )[: facet.size]
-    shown = {row["value"]: row for row in counted}
-    shown |= {value: rows[value] for value in chosen if value in rows}
-    items = []
-    for value, row in shown.items():
-        if group == "top10":
-            label = TOP10_LABELS[lang].get(value, value)
-        else:
-            label = row["label_en"] if lang == "en" and row["label_en"] else row["label_vi"]
-        items.append(
-            {
-                "value": value,
-                "label": label,
-                "count": row["count"],
-                "selected": value in chosen,
-                "_order": row["sort_order"],
-            }
-        )
-    if facet.order == "sort":
-        items.sort(key=lambda item: (item["_order"], fold_text(item["label"])))
-    elif facet.order == "year":
-        items.sort(key=lambda item: item["value"], reverse=True)
-    elif facet.order == "top10":
-        rank = list(TOP10_LABELS[lang])
-        items.sort(key=lambda item: rank.index(item["value"]) if item["value"] in rank else 9)
-    else:
-        items.sort(key=lambda item: (-item["count"], fold_text(item["label"])))
-    for item in items:
-        del item["_order"]
-    return items
 
 
 # -- suggestion -------------------------------------------------------------------------

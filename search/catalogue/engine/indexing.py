@@ -16,11 +16,11 @@ from uuid import UUID
 
 from django.conf import settings
 
-from products.documents import BATCH, product_document, product_documents
 from search.catalogue.drift import DriftReport, compare, expected_documents
 from search.catalogue.engine.client import ENGINE_ERRORS, NOT_FOUND, as_dict, get_client, index_name
 from search.catalogue.engine.mapping import index_body
 from search.catalogue.engine.query import indexed_source
+from search.catalogue.source import BATCH, catalogue_source
 
 logger = logging.getLogger(__name__)
 
@@ -79,22 +79,15 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport
     Documents are built BATCH products at a time; *progress* is called as
     `progress(done, total)` after each batch.
     """
-    from products.models import ProductPage
-
     client = _client()
     alias = index_name()
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    keys = list(
-        ProductPage.objects.live()
-        .public()
-        .order_by("translation_key")
-        .values_list("translation_key", flat=True)
-        .distinct()
-    )
+    source = catalogue_source()
+    keys = source.keys()
 
     def documents() -> Iterator[dict]:
         for done, batch in _batches(keys):
-            yield from product_documents(batch).values()
+            yield from source.documents(batch).values()
             if progress is not None:
                 progress(done, len(keys))
 
@@ -143,7 +136,8 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
     write before the first rebuild from auto-creating a concrete index with guessed mappings
     under the alias's name.
     """
-    document = product_document(translation_key)
+    key = str(UUID(str(translation_key)))
+    document = catalogue_source().documents([key]).get(key)
     if document is None:
         delete_product(translation_key=translation_key, refresh=refresh)
         return False

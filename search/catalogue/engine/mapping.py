@@ -27,11 +27,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-LANGUAGES = ("vi", "en")
-
-# Separates the parts of a facet value (slug, Vietnamese label, English label, sort order) so
-# one terms aggregation returns everything a facet needs to display; slugs never contain it.
-FACET_SEPARATOR = "\x1f"
+from search.catalogue.contract import IRREGULAR_PLURALS, LANGUAGES, TEXT_FIELDS
 
 _VOWELS = "aeiouyAEIOUY"
 # Tone marks (grave, acute, tilde, hook above, dot below) and vowel marks (circumflex, breve,
@@ -71,20 +67,6 @@ english_possessive = token_filter(
 )
 english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
-# Plurals in -ves that the English stemmer leaves apart from their singular ("scarves" ->
-# "scarv", "scarf" -> "scarf"): a partner typing "silk scarf" must find "silk scarves".
-# database._forms applies the same rule on the database path.
-IRREGULAR_PLURALS = {
-    "calves": "calf",
-    "halves": "half",
-    "knives": "knife",
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "scarves": "scarf",
-    "sheaves": "sheaf",
-    "shelves": "shelf",
-    "wolves": "wolf",
-}
 english_plurals = token_filter(
     "english_plurals",
     type="stemmer_override",
@@ -123,33 +105,6 @@ did_you_mean_folded = analyzer(
 )
 sort_folded = normalizer("sort_folded", char_filter=[vi_nfc], filter=["lowercase", "asciifolding"])
 
-# What the query builder searches. Names get the phrase clauses; text fields, per language,
-# map to their boosts.
-NAME_FIELDS = {"vi": ["title_vi", "company_name_vi"], "en": ["title_en", "company_name_en"]}
-TEXT_FIELDS = {
-    "vi": {
-        "title_vi": 8,
-        "company_name_vi": 4,
-        "summary_vi": 2,
-        "sector_label_vi": 1.5,
-        "certification_labels_vi": 1,
-        "market_labels_vi": 1,
-        "unit_label_vi": 1,
-        "description_vi": 1,
-    },
-    "en": {
-        "title_en": 8,
-        "company_name_en": 4,
-        "summary_en": 2,
-        "sector_label_en": 1.5,
-        "certification_labels_en": 1,
-        "market_labels_en": 1,
-        "unit_label_en": 1,
-        "description_en": 1,
-    },
-}
-# Language-independent text: registered names, brand, standards.
-SHARED_TEXT_FIELDS = {"company_legal_names": 3, "company_brand": 3, "standards": 1}
 # The vocabulary labels (sector, certifications, markets, ward or commune) are searched in the
 # engine as one field per language, `labels_<lang>`, which they are copied into: four fields
 # fewer for every word of every query (measured: a fifth of a query's cost at 100 000

@@ -17,29 +17,30 @@ Every sort and facet name is allow-listed: anything else raises `ValueError`, wh
 form should have prevented.
 """
 
-import itertools
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from elasticsearch.dsl import Q, Search
 
-from core.text import fold_text, fold_word, normalize_text
-from search.catalogue.engine.client import as_dict, get_client, index_name
-from search.catalogue.engine.mapping import (
+from core.text import fold_text
+from search.catalogue.contract import (
     FACET_SEPARATOR,
+    FACETS,
+    HIGHLIGHTED_NAMES,
+    HIGHLIGHTS,
     LANGUAGES,
+    MARK_CLOSE,
+    MARK_OPEN,
     NAME_FIELDS,
     SHARED_TEXT_FIELDS,
-    engine_text_fields,
+    CatalogueQuery,
+    decode_facet_value,
+    document_result,
+    expand_synonyms,
+    facet_values,
+    shown_language,
 )
-
-SORTS = ("relevance", "newest", "name")
-MAX_PER_PAGE = 100
-MAX_QUERY_LENGTH = 200
-# The engine's default index.max_result_window: deeper pages are refused, not clipped.
-MAX_RESULT_WINDOW = 10_000
-MAX_SYNONYM_VARIANTS = 8
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.mapping import engine_text_fields
 
 # Up to four words, all must match; longer queries may miss one word in five, so a stray
 # word ("của", "loại") does not empty the results.
@@ -53,52 +54,15 @@ SYNONYM_BOOST = 0.8
 # bonus is about ranking the product named as typed first.
 EXACT_FIELDS = ("title", "company_name", "summary", "company_legal_names", "company_brand")
 
-MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 # "Did you mean" with diacritics first, then folded: see _suggestion.
 SUGGESTERS = {"did_you_mean": "suggest", "did_you_mean_folded": "suggest.folded"}
 
-
-@dataclass(frozen=True)
-class Facet:
-    field: str  # the keyword field filters use (slugs, years, "true"/"false"/"unknown")
-    facet_field: str  # the field aggregated: encoded "slug<US>vi<US>en<US>order", or `field`
-    size: int
-    order: str  # how parse_response orders the values: "sort", "year", "top10" or "count"
-
-    @property
-    def encoded(self) -> bool:
-        return self.facet_field != self.field
-
-
-FACETS = {
-    "sector": Facet("sector", "sector_facet", 20, "sort"),
-    "year": Facet("years", "years", 50, "year"),
-    "certification": Facet("certifications", "certifications_facet", 100, "count"),
-    "market": Facet("markets", "markets_facet", 100, "count"),
-    "unit": Facet("unit", "unit_facet", 200, "count"),
-    "top10": Facet("top10", "top10", 3, "top10"),
-}
 # All facet values are aggregated from one field (see _add_facet_aggregations). One such
 # aggregation returns up to FACETS_SIZE values: far more than the whole vocabulary (sectors,
 # years, certifications, markets, wards and communes: a few hundred), so it returns every
 # value and each group is cut to its own size afterwards.
 FACETS_FIELD = "facets"
 FACETS_SIZE = 5_000
-TOP10_LABELS = {
-    "vi": {"true": "Có", "false": "Không", "unknown": "Chưa rõ"},
-    "en": {"true": "Yes", "false": "No", "unknown": "Unknown"},
-}
-TOP10_VALUES = {"true": True, "false": False}
-
-# (field base in the document, key in parse_response's highlight, number_of_fragments,
-# fragment_size): 0 fragments = the whole field, for fields short enough to show whole.
-HIGHLIGHTS = [
-    ("title", "title", 0, None),
-    ("company_name", "company", 0, None),
-    ("summary", "summary", 0, None),
-    ("description", "description", 2, 160),
-]
-HIGHLIGHTED_NAMES = ("title", "company_name")
 # Company names are proper names: analysed as Vietnamese in both languages (mapping.py).
 VIETNAMESE_ANALYSED = ("company_name",)
 
@@ -119,21 +83,9 @@ RESULT_SOURCE = [
 ]
 
 
-def build_search(
-    *,
-    q: str,
-    lang: str,
-    filters: dict[str, list[str]],
-    sort: str,
-    page: int,
-    per_page: int,
-    synonyms: dict[str, list[str]] | None = None,
-) -> dict:
+def build_search(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
     """The request body of one catalogue search (hits, highlights, facets, suggestion)."""
-    check_arguments(lang=lang, sort=sort, page=page, per_page=per_page)
-    q = _clean_query(q)
-    selected = _clean_filters(filters)
-
+    q, lang, selected = query.q, query.lang, query.filters
     search = Search()
     if q:
         spellings = [q, *expand_synonyms(q, synonyms)]
@@ -147,14 +99,13 @@ def build_search(
     if group_filters:
         search = search.post_filter(Q("bool", filter=list(group_filters.values())))
     _add_facet_aggregations(search, selected=selected, group_filters=group_filters)
-    start = (page - 1) * per_page
-    search = search.sort(*_sort(sort, lang=lang)).source(RESULT_SOURCE)
-    search = search.extra(track_total_hits=True)[start : start + per_page]
+    search = search.sort(*_sort(query.sort, lang=lang)).source(RESULT_SOURCE)
+    search = search.extra(track_total_hits=True)[query.start : query.start + query.per_page]
     return search.to_dict()
 
 
 def _add_facet_aggregations(
-    search: Search, *, selected: dict[str, list[str]], group_filters: dict[str, Q]
+    search: Search, *, selected: dict[str, tuple[str, ...]], group_filters: dict[str, Q]
 ) -> None:
     """Every facet's counts from one terms aggregation, plus one per group with a selection.
 
@@ -221,8 +172,6 @@ def build_suggest(*, q: str, lang: str, size: int = 8) -> dict:
     diacritics optional. Products are the hits; companies come from an aggregation over the
     products whose company name matches, one entry per company.
     """
-    _check_language(lang)
-    q = _clean_query(q)
     if not q:
         raise ValueError("The autocomplete needs at least one character.")
     product_names = Q("multi_match", query=q, operator="and", fields=_prefix_fields("title", lang))
@@ -241,7 +190,6 @@ def build_suggest(*, q: str, lang: str, size: int = 8) -> dict:
 
 def parse_response(response: Any, *, lang: str) -> dict:
     """Plain data from a `build_search` response: count, results, facets, suggestion, took."""
-    _check_language(lang)
     response = as_dict(response)
     hits = response["hits"]
     total = hits["total"]
@@ -257,12 +205,11 @@ def parse_response(response: Any, *, lang: str) -> dict:
 
 def parse_suggest(response: Any, *, lang: str) -> dict:
     """Plain data from a `build_suggest` response: product and company names with URLs."""
-    _check_language(lang)
     response = as_dict(response)
     products = []
     for hit in response["hits"]["hits"]:
         source = hit["_source"]
-        shown = _shown_language(source, lang)
+        shown = shown_language(source, lang)
         products.append(
             {
                 "translation_key": source["translation_key"],
@@ -279,26 +226,11 @@ def parse_suggest(response: Any, *, lang: str) -> dict:
 
 
 def search_catalogue(
-    *,
-    q: str,
-    lang: str,
-    filters: dict[str, list[str]],
-    sort: str = "relevance",
-    page: int = 1,
-    per_page: int = 20,
-    synonyms: dict[str, list[str]] | None = None,
+    query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None
 ) -> dict:
     """Run one catalogue search against the engine: exactly one request."""
-    body = build_search(
-        q=q,
-        lang=lang,
-        filters=filters,
-        sort=sort,
-        page=page,
-        per_page=per_page,
-        synonyms=synonyms,
-    )
-    return parse_response(_cached_search(body), lang=lang)
+    body = build_search(query, synonyms=synonyms)
+    return parse_response(_cached_search(body), lang=query.lang)
 
 
 def suggest_names(*, q: str, lang: str, size: int = 8) -> dict:
@@ -316,69 +248,6 @@ def _cached_search(body: dict):
     at 100 000 products: a repeated search's `took` is about half of a first one's.
     """
     return get_client().search(index=index_name(), body=body, request_cache=True)
-
-
-# -- synonyms ---------------------------------------------------------------------------
-
-_WORD = re.compile(r"\w+")
-
-
-def expand_synonyms(q: str, synonyms: dict[str, list[str]] | None) -> list[str]:
-    """Other spellings of *q* with synonym phrases swapped in, the original excluded.
-
-    Each key and its values form one group, usable in both directions ("tnhh" <->
-    "trách nhiệm hữu hạn"). A phrase matches whole words, fold-insensitively ("binh nong
-    lanh" matches "bình nóng lạnh"); the longest match wins and matches do not overlap.
-    When several phrases match, their replacements combine (at most 8 variants).
-    """
-    if not synonyms:
-        return []
-    alternatives: dict[tuple[str, ...], list[str]] = {}
-    for key, values in synonyms.items():
-        group = [_clean_query(phrase) for phrase in [key, *values]]
-        group = [phrase for phrase in group if phrase]
-        for phrase in group:
-            words = _folded_words(phrase)
-            for other in group:
-                if _folded_words(other) != words:
-                    alternatives.setdefault(words, [])
-                    if other not in alternatives[words]:
-                        alternatives[words].append(other)
-    if not alternatives:
-        return []
-    longest = max(len(words) for words in alternatives)
-    tokens = [(match.start(), match.end(), fold_text(match[0])) for match in _WORD.finditer(q)]
-    matches = []  # (start, end, replacements)
-    position = 0
-    while position < len(tokens):
-        for length in range(min(longest, len(tokens) - position), 0, -1):
-            words = tuple(token[2] for token in tokens[position : position + length])
-            if words in alternatives:
-                end = tokens[position + length - 1][1]
-                matches.append((tokens[position][0], end, alternatives[words]))
-                position += length
-                break
-        else:
-            position += 1
-    variants = []
-    for choice in itertools.product(*[[None, *replacements] for *_, replacements in matches]):
-        if all(replacement is None for replacement in choice):
-            continue
-        pieces, cursor = [], 0
-        for (start, end, _), replacement in zip(matches, choice, strict=True):
-            if replacement is not None:
-                pieces += [q[cursor:start], replacement]
-                cursor = end
-        variant = "".join([*pieces, q[cursor:]])
-        if variant not in variants:
-            variants.append(variant)
-        if len(variants) >= MAX_SYNONYM_VARIANTS:
-            break
-    return variants
-
-
-def _folded_words(text: str) -> tuple[str, ...]:
-    return tuple(fold_text(word) for word in _WORD.findall(text))
 
 
 # -- query parts ------------------------------------------------------------------------
@@ -560,48 +429,7 @@ def _include(group: str, values: list[str]) -> str:
     return f"{group}{FACET_SEPARATOR}({'|'.join(escaped)}){tail}"
 
 
-def check_arguments(*, lang: str, sort: str, page: int, per_page: int) -> None:
-    """The rules every catalogue search follows, on both paths (ValueError otherwise)."""
-    _check_language(lang)
-    if sort not in SORTS:
-        raise ValueError(f"Unknown sort {sort!r}; expected one of {', '.join(SORTS)}.")
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise ValueError("page must be >= 1 and per_page between 1 and 100.")
-    if page * per_page > MAX_RESULT_WINDOW:
-        raise ValueError(f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to.")
-
-
-def _check_language(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}.")
-
-
-def _clean_query(q: str) -> str:
-    q = normalize_text(" ".join((q or "").split()))
-    if len(q) > MAX_QUERY_LENGTH:
-        raise ValueError(f"Queries are limited to {MAX_QUERY_LENGTH} characters.")
-    return q
-
-
-def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
-    unknown = set(filters) - set(FACETS)
-    if unknown:
-        raise ValueError(f"Unknown facet(s) {', '.join(sorted(unknown))}.")
-    cleaned = {}
-    for group, values in filters.items():
-        values = list(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
-        if values:
-            cleaned[group] = values
-    return cleaned
-
-
 # -- response parts ---------------------------------------------------------------------
-
-
-def _shown_language(source: dict, lang: str) -> str:
-    """The language a result is shown in: the visitor's, else the one it exists in."""
-    languages = source.get("languages") or [lang]
-    return lang if lang in languages else languages[0]
 
 
 def _result(hit: dict, *, lang: str) -> dict:
@@ -609,29 +437,6 @@ def _result(hit: dict, *, lang: str) -> dict:
         **document_result(hit["_source"], lang=lang),
         "highlight": _highlight(hit.get("highlight", {}), lang=lang),
         "score": hit.get("_score"),
-    }
-
-
-def document_result(source: dict, *, lang: str) -> dict:
-    """A result's fields from a product document, on both paths (highlight and score aside)."""
-    shown = _shown_language(source, lang)
-    company_name = source.get(f"company_name_{lang}")
-    sector = source.get("sector")
-    return {
-        "id": source.get(f"id_{shown}"),
-        "translation_key": source["translation_key"],
-        "language": shown,
-        "title": source.get(f"title_{shown}", ""),
-        "url": source.get(f"url_{shown}"),
-        "summary": source.get(f"summary_{shown}", ""),
-        "company": {"name": company_name, "url": source.get(f"company_url_{lang}")}
-        if company_name
-        else None,
-        "sector": {"value": sector, "label": source.get(f"sector_label_{lang}", sector)}
-        if sector
-        else None,
-        "years": sorted(int(year) for year in source.get("years", [])),
-        "top10": TOP10_VALUES.get(source.get("top10")),
     }
 
 
@@ -655,68 +460,23 @@ def _facets(aggregations: dict, *, lang: str) -> dict[str, list[dict]]:
     """Each group's values from the combined aggregation and the selected groups' own."""
     if "facets" not in aggregations:
         return {}
-    buckets: dict[str, list[dict]] = {group: [] for group in FACETS}
+    counted: dict[str, list[tuple]] = {group: [] for group in FACETS}
     selected: dict[str, set[str]] = {group: set() for group in FACETS}
     for name, aggregation in aggregations.items():
         if name != "facets" and not name.startswith("facets_"):
             continue
-        for bucket in aggregation["values"]["buckets"]:
+        found = [(bucket, False) for bucket in aggregation["values"]["buckets"]]
+        found += [(bucket, True) for bucket in aggregation.get("selected", {}).get("buckets", [])]
+        for bucket, chosen in found:
             group, key = bucket["key"].split(FACET_SEPARATOR, 1)
-            buckets[group].append({"key": key, "doc_count": bucket["doc_count"]})
-        for bucket in aggregation.get("selected", {}).get("buckets", []):
-            group, key = bucket["key"].split(FACET_SEPARATOR, 1)
-            selected[group].add(key)
-            buckets[group].append({"key": key, "doc_count": bucket["doc_count"]})
+            value, *labels = decode_facet_value(group, key)
+            if chosen:
+                selected[group].add(value)
+            counted[group].append((value, *labels, bucket["doc_count"]))
     return {
-        group: _facet(group, buckets[group], selected=selected[group], lang=lang)
+        group: facet_values(group, counted[group], chosen=selected[group], lang=lang)
         for group in FACETS
     }
-
-
-def _facet(group: str, buckets: list[dict], *, selected: set[str], lang: str) -> list[dict]:
-    """One group's values: its most frequent (up to the group's size) and every selected one."""
-    facet = FACETS[group]
-    ranked = sorted(
-        (bucket for bucket in buckets if bucket["key"] not in selected),
-        key=lambda bucket: (-bucket["doc_count"], bucket["key"]),
-    )
-    items = {}
-    for bucket in [*ranked[: facet.size], *(b for b in buckets if b["key"] in selected)]:
-        key = bucket["key"]
-        value, label, order = _decode(facet, key, lang=lang, group=group)
-        items.setdefault(
-            value,
-            {
-                "value": value,
-                "label": label,
-                "count": bucket["doc_count"],
-                "selected": key in selected,
-                "_order": order,
-            },
-        )
-    values = list(items.values())
-    if facet.order == "sort":
-        values.sort(key=lambda item: (item["_order"], fold_word(item["label"])))
-    elif facet.order == "year":
-        values.sort(key=lambda item: item["value"], reverse=True)
-    elif facet.order == "top10":
-        rank = list(TOP10_LABELS[lang])
-        values.sort(key=lambda item: rank.index(item["value"]) if item["value"] in rank else 9)
-    else:
-        values.sort(key=lambda item: (-item["count"], fold_word(item["label"])))
-    for item in values:
-        del item["_order"]
-    return values
-
-
-def _decode(facet: Facet, key: str, *, lang: str, group: str) -> tuple[str, str, int]:
-    if facet.encoded:
-        value, label_vi, label_en, order = key.split(FACET_SEPARATOR)
-        label = label_en if lang == "en" and label_en else label_vi
-        return value, label, int(order)
-    if group == "top10":
-        return key, TOP10_LABELS[lang].get(key, key), 0
-    return key, key, 0
 
 
 def _suggestion(response: dict) -> str | None:
