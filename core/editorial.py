@@ -50,8 +50,8 @@ def _snippet_permissions():
     # The catalogue vocabularies go public without review: editors and moderators only see
     # and choose them; CATALOGUE_ADMINISTRATORS change them (products migration 0003).
     codenames = [("products", f"view_{model_name}") for model_name in VOCABULARIES]
-    for model_name in ("decision", "cohortyear"):
-        codenames += [("programme", f"{action}_{model_name}") for action in ("add", "change")]
+    for app_label, model_name in (("products", "decision"), ("programme", "cohortyear")):
+        codenames += [(app_label, f"{action}_{model_name}") for action in ("add", "change")]
     return _permissions(codenames)
 
 

@@ -30,7 +30,7 @@ def clean_search_text(value: str | None) -> str:
     """What is searched for: NFC, whitespace collapsed ("  Đèn\tLED " -> "Đèn LED").
 
     The one cleaning a visitor's query gets, in the form field that reads it
-    (core.forms.SearchTextField); everything after that receives the text as it is.
+    (core.fields.SearchTextField); everything after that receives the text as it is.
     """
     return " ".join(normalize_text(value or "").split())
 

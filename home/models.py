@@ -11,7 +11,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.images import attach_renditions
+from core.navigation import menu_url
 from core.pages import FastServeMixin
+from news.models import NewsPage
+from products.models import ProductPage
+from products.models.product import localise_companies
+from programme.models import CohortYear, EventPage
 
 
 class HomePage(FastServeMixin, Page):
@@ -69,11 +75,39 @@ class HomePage(FastServeMixin, Page):
         return super().serve_queryset().select_related("hero_image")
 
     def get_context(self, request, *args, **kwargs):
-        from home.queries import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(page=self))
-        return context
+        featured = self.featured_product_cards()
+        news = list(NewsPage.objects.listed(locale=self.locale)[:3])
+        events = list(EventPage.objects.upcoming(locale=self.locale)[:3])
+        attach_renditions(
+            [
+                self.hero_image,
+                *(product.image for product in featured),
+                *(article.lead_image for article in news),
+                *(event.image for event in events),
+            ]
+        )
+        return context | {
+            "featured_products": featured,
+            "latest_news": news,
+            "upcoming_events": events,
+            "key_figures": CohortYear.objects.key_figures(),
+            "catalogue_url": menu_url(locale=self.locale, model_label="products.productindexpage"),
+        }
+
+    def featured_product_cards(self) -> list:
+        """The featured products, shown in this page's language (one query).
+
+        Featured links are synchronised from the source tree, so they may point at the
+        Vietnamese pages: products are matched by translation key.
+        """
+        linked = ProductPage.objects.filter(
+            pk__in=HomeFeaturedProduct.objects.filter(page=self).values("product_id")
+        ).values("translation_key")
+        products = ProductPage.objects.cards().filter(
+            locale=self.locale_id, translation_key__in=linked
+        )
+        return localise_companies(products.order_by("title"), self.locale)
 
 
 class HomeFeaturedProduct(Orderable):

@@ -9,15 +9,27 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
-from core.pages import FastServeMixin
+from core.pages import FastServeMixin, public
 
 NEWS_PER_PAGE = 10
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def listed(self, *, parent: Page | None = None, locale: Locale | None = None):
+        """Live, public articles, newest first; attach their renditions once evaluated."""
+        articles = public(self.live()).select_related("lead_image")
+        if parent is not None:
+            articles = articles.child_of(parent)
+        if locale is not None:
+            articles = articles.filter(locale=locale)
+        return articles.order_by("-date", "-pk")
 
 
 class NewsIndexPage(FastServeMixin, Page):
@@ -34,10 +46,8 @@ class NewsIndexPage(FastServeMixin, Page):
         verbose_name = "trang danh sách tin"
 
     def get_context(self, request, *args, **kwargs):
-        from news.queries import news_list
-
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(news_list(parent=self), NEWS_PER_PAGE)
+        paginator = Paginator(NewsPage.objects.listed(parent=self), NEWS_PER_PAGE)
         # An invalid or out-of-range page is a missing page, not silently the last one.
         try:
             news_page = paginator.page(request.GET.get("page", 1))
@@ -100,6 +110,8 @@ class NewsPage(FastServeMixin, Page):
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     class Meta:
         verbose_name = "bài tin"

@@ -40,7 +40,7 @@ from products.models import (
     ProductRecognition,
     Sector,
 )
-from products.queries import attach_pictures
+from products.models.product import attach_pictures
 from search.catalogue.contract import FACET_SEPARATOR, LANGUAGES
 
 SOURCE_LANGUAGE = "vi"

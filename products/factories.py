@@ -99,3 +99,14 @@ class ProductPageFactory(wagtail_factories.PageFactory):
 
 class ProductWithImageFactory(ProductPageFactory):
     image = factory.SubFactory(ImageFactory, title=factory.SelfAttribute("..title"))
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Decision
+        django_get_or_create = ("number",)
+
+    number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
+    kind = models.Decision.Kind.RECOGNITION
+    year = 2021
+    title = "Về việc công nhận sản phẩm công nghiệp chủ lực"

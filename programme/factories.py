@@ -7,17 +7,6 @@ from django.utils import timezone
 from programme import models
 
 
-class DecisionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Decision
-        django_get_or_create = ("number",)
-
-    number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
-    kind = models.Decision.Kind.RECOGNITION
-    year = 2021
-    title = "Về việc công nhận sản phẩm công nghiệp chủ lực"
-
-
 class CohortYearFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.CohortYear

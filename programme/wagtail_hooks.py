@@ -1,7 +1,8 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from programme.models import CohortYear, Decision
+from products.models import Decision
+from programme.models import CohortYear
 
 
 class DecisionViewSet(SnippetViewSet):

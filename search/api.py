@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from search.catalogue import service
 from search.catalogue.parameters import CatalogueQueryForm
-from search.services import record_search
+from search.catalogue.request import PageOutOfRange, search_request
 
 
 def _language(request) -> str:
@@ -24,23 +24,15 @@ def _errors(messages, status=400):
 @require_GET
 def catalogue(request):
     with translation.override(_language(request)):
-        form = CatalogueQueryForm(request.GET)
-        if not form.is_valid():
-            return _errors(form.messages())
-        query = form.query()
         try:
-            answer = service.search(query)
-        except service.PageOutOfRange:
-            return _errors([_("Trang %(page)s không có: kết quả ít hơn.") % {"page": query.page}])
-        record_search(
-            request=request,
-            query=query.q,
-            language=query.lang,
-            result_count=answer.data["count"],
-            path=answer.path,
-            page=query.page,
-            filters=query.filters,
-        )
+            found = search_request(request)
+        except PageOutOfRange as error:
+            return _errors(
+                [_("Trang %(page)s không có: kết quả ít hơn.") % {"page": error.args[0]}]
+            )
+        if found.answer is None:
+            return _errors(found.form.messages())
+        answer = found.answer
         data = answer.data
         if answer.notice:
             data = {**data, "notice": str(answer.notice)}

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SearchTextField
+from core.fields import SearchTextField
 from search.catalogue.contract import MAX_QUERY_LENGTH
 
 

@@ -1,10 +1,10 @@
-"""Search statistics for editors: recording what visitors search for, and forgetting it.
+"""Search statistics for editors: what visitors search for, counted once per client and day.
 
-A search request only *enqueues* the count (search.tasks); the write happens in the task,
-after the request's transaction commits. With the immediate backend configured today that is
-still in-process, one SQL statement; a worker backend moves it out of the request with no code
-change. Nothing that identifies the visitor is recorded, and one client counts a query once a
-day at most.
+A search request only *enqueues* the count (search.tasks); the write happens in the task
+(`SearchQueryStat.objects.count_search`), after the request's transaction commits. With the
+immediate backend configured today that is still in-process, one SQL statement; a worker
+backend moves it out of the request with no code change. Nothing that identifies the visitor
+is recorded, and one client counts a query once a day at most.
 """
 
 import datetime
@@ -13,13 +13,14 @@ import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from core.clientip import client_ip
 from core.text import normalize_text
 from search.models import SearchQueryStat
+from search.tasks import record_search_task
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +87,6 @@ def record_search(
     # Django and never reaches the visitor, whether the callback runs at once (autocommit) or
     # after the transaction commits.
     def enqueue_search_count():
-        from search.tasks import record_search_task
-
         record_search_task.enqueue(**arguments)
 
     transaction.on_commit(enqueue_search_count, robust=True)
@@ -117,62 +116,3 @@ def _first_time_today(request, *, query: str, language: str, day: datetime.date)
         # A cache that is down costs the count, never the visitor's search.
         logger.exception("Could not check whether this search was counted today")
         return False
-
-
-def count_search(
-    *, query: str, language: str, day: datetime.date, result_count: int, path: str
-) -> None:
-    """Add one search to the day's row of (query, language), creating it if needed.
-
-    One statement, `INSERT ... ON CONFLICT DO UPDATE`, on both PostgreSQL and SQLite (3.24+):
-    atomic under concurrent searches without a savepoint or a retry, and one query per search
-    on the public page's budget (an F() UPDATE then INSERT costs two on a day's first search,
-    four with the savepoint that makes it safe). The ORM's `bulk_create(update_conflicts=True)`
-    can only overwrite a counter, not increment it.
-    """
-    table = SearchQueryStat._meta.db_table
-    name = connection.ops.quote_name
-    column = {
-        field: name(SearchQueryStat._meta.get_field(field).column)
-        for field in (
-            "query",
-            "language",
-            "day",
-            "hits",
-            "zero_result_hits",
-            "database_hits",
-            "last_result_count",
-        )
-    }
-    target = name(table)
-    sql = (
-        f"INSERT INTO {target} ({column['query']}, {column['language']}, {column['day']}, "
-        f"{column['hits']}, {column['zero_result_hits']}, {column['database_hits']}, "
-        f"{column['last_result_count']}) VALUES (%s, %s, %s, 1, %s, %s, %s) "
-        f"ON CONFLICT ({column['query']}, {column['language']}, {column['day']}) DO UPDATE SET "
-        f"{column['hits']} = {target}.{column['hits']} + 1, "
-        f"{column['zero_result_hits']} = {target}.{column['zero_result_hits']} "
-        f"+ excluded.{column['zero_result_hits']}, "
-        f"{column['database_hits']} = {target}.{column['database_hits']} "
-        f"+ excluded.{column['database_hits']}, "
-        f"{column['last_result_count']} = excluded.{column['last_result_count']}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                query,
-                language,
-                connection.ops.adapt_datefield_value(day),
-                1 if result_count == 0 else 0,
-                1 if path == "database" else 0,
-                result_count,
-            ],
-        )
-
-
-def prune_search_stats(*, days: int) -> int:
-    """Delete the rows of days more than *days* ago; returns how many rows went."""
-    cutoff = timezone.localdate() - datetime.timedelta(days=days)
-    deleted, _ = SearchQueryStat.objects.filter(day__lt=cutoff).delete()
-    return deleted

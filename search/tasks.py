@@ -9,14 +9,14 @@ import datetime
 
 from django_tasks import task
 
-from search import services
+from search.models import SearchQueryStat
 
 
 @task()
 def record_search_task(
     *, query: str, language: str, day: str, result_count: int, path: str
 ) -> None:
-    services.count_search(
+    SearchQueryStat.objects.count_search(
         query=query,
         language=language,
         day=datetime.date.fromisoformat(day),

@@ -28,7 +28,7 @@ from wagtail.models import Page, Revision, Site
 from core.backups import MEDIA_ARCHIVE, backups_in
 from home.models import HomePage
 from news.factories import NewsPageFactory
-from programme.factories import DecisionFactory
+from products.factories import DecisionFactory
 from tests.content import make_company, make_product, publish
 from tests.sitetree import build_site_tree, get_site_tree
 

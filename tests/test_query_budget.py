@@ -16,12 +16,11 @@ from django.utils import timezone
 from core.factories import ImageFactory
 from home.models import HomeFeaturedProduct
 from news.factories import NewsPageFactory
-from products.factories import CertificationFactory, MarketFactory
+from products.factories import CertificationFactory, DecisionFactory, MarketFactory
 from products.models import ProductCertification, ProductGalleryImage, ProductMarket
 from programme.factories import (
     CohortYearFactory,
     CriteriaPageFactory,
-    DecisionFactory,
     DecisionIndexPageFactory,
     EventPageFactory,
     GuidancePageFactory,
@@ -134,7 +133,7 @@ def test_every_public_page_stays_within_budget_as_the_catalogue_grows(client, co
 
 def test_public_pages_write_nothing_but_a_searchs_count(client, content):
     """A public GET writes nothing, except that a search counts itself: one statement, on the
-    search statistics table only (search.services.count_search), for the editors' reports."""
+    search statistics table only (SearchQueryStat.objects.count_search), for editors' reports."""
     grow_catalogue(content, 2)
     stats_insert = f"INSERT INTO {connection.ops.quote_name(SearchQueryStat._meta.db_table)} "
     for url in PUBLIC_URLS:

@@ -9,10 +9,10 @@ from core.translation import translate_instance
 from home.factories import StandardPageFactory
 from home.models import HomeFeaturedProduct
 from news.factories import NewsPageFactory
+from products.factories import DecisionFactory
 from programme.factories import (
     CohortYearFactory,
     CriteriaPageFactory,
-    DecisionFactory,
     DecisionIndexPageFactory,
     EventPageFactory,
     GuidancePageFactory,

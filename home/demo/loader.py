@@ -30,7 +30,7 @@ from products.factories import (
     ProductIndexPageFactory,
     ProductPageFactory,
 )
-from products.models import CompanyRecognition, Sector
+from products.models import CompanyRecognition, Decision, Sector
 from products.services import (
     ensure_official_sectors,
     read_recognitions,
@@ -45,7 +45,7 @@ from programme.factories import (
     ProgrammeIndexPageFactory,
     StatisticsPageFactory,
 )
-from programme.models import CohortYear, Decision
+from programme.models import CohortYear
 
 DEMO_DIR = Path(__file__).resolve().parent
 CSV_PATH = DEMO_DIR / "recognized_products.csv"

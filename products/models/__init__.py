@@ -1,4 +1,5 @@
 from products.models.company import CompanyIndexPage, CompanyPage, CompanyRecognition
+from products.models.decision import Decision
 from products.models.product import (
     ProductCertification,
     ProductGalleryImage,
@@ -21,6 +22,7 @@ __all__ = [
     "CompanyIndexPage",
     "CompanyPage",
     "CompanyRecognition",
+    "Decision",
     "IndustrialZone",
     "Market",
     "ProductCertification",

@@ -1,6 +1,8 @@
 """Companies (doanh nghiệp) that make recognised products."""
 
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -9,7 +11,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
-from core.pages import FastServeMixin
+from core.images import attach_renditions
+from core.pages import FastServeMixin, public
+from products.models.product import ProductPage
 from products.models.recognition import RecognitionRecord
 from products.validators import validate_tax_code
 
@@ -28,11 +32,30 @@ class CompanyIndexPage(FastServeMixin, Page):
         verbose_name = "trang danh sách doanh nghiệp"
 
     def get_context(self, request, *args, **kwargs):
-        from products.queries import company_cards
-
         context = super().get_context(request, *args, **kwargs)
-        context["companies"] = company_cards(parent=self)
+        context["companies"] = self.company_cards()
         return context
+
+    def company_cards(self) -> list:
+        """The companies listed here, each with its number of live products in this language."""
+        # Product links point at the source-language company: count by translation key.
+        counts = (
+            ProductPage.objects.live()
+            .filter(company__translation_key=OuterRef("translation_key"), locale=OuterRef("locale"))
+            .order_by()
+            .values("locale")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        companies = list(
+            public(CompanyPage.objects.live())
+            .child_of(self)
+            .select_related("unit", "logo")
+            .annotate(product_count=Coalesce(Subquery(counts), 0))
+            .order_by("title")
+        )
+        attach_renditions(company.logo for company in companies)
+        return companies
 
 
 class CompanyPage(FastServeMixin, Page):
@@ -159,12 +182,22 @@ class CompanyPage(FastServeMixin, Page):
         queryset = super().serve_queryset().select_related("unit", "industrial_zone", "logo")
         return queryset.prefetch_related("recognitions")
 
-    def get_context(self, request, *args, **kwargs):
-        from products.queries import company_detail_context
+    def products_in_locale(self) -> list:
+        """This company's live, visible products in its own language, by title."""
+        products = list(
+            ProductPage.objects.cards()
+            .filter(locale=self.locale_id, company__translation_key=self.translation_key)
+            .order_by("title")
+        )
+        for product in products:
+            product.display_company = self
+        return products
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(company_detail_context(company=self))
-        return context
+        products = self.products_in_locale()
+        attach_renditions([self.logo, *(product.image for product in products)])
+        return context | {"products": products}
 
 
 class CompanyRecognition(Orderable, RecognitionRecord):

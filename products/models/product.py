@@ -2,18 +2,26 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
-from core.pages import FastServeMixin, private_page_ids
+from core.images import attach_renditions
+from core.pages import FastServeMixin, private_page_ids, public
 from products.models.recognition import RecognitionRecord
 from products.validators import validate_hs_code
+from search.catalogue.contract import FACET_GROUPS
+from search.catalogue.request import PageOutOfRange, search_request
 
 
 class SpecificationBlock(blocks.StructBlock):
@@ -26,6 +34,93 @@ class SpecificationBlock(blocks.StructBlock):
         label = "Thông số kỹ thuật"
         description = "Một dòng trong bảng thông số kỹ thuật."
         preview_value = {"name": "Công suất", "value": "9 W"}
+
+
+class ProductPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Products a visitor may see: public themselves, and made by a public company.
+
+        A company behind a view restriction takes its products with it (its page would be
+        named and linked on theirs); restrictions are mirrored across translations
+        (core.privacy), so the source-language company that product links point at answers
+        for every language.
+        """
+        private = private_page_ids()
+        return public(self).exclude(company_id__in=private) if private else self
+
+    def cards(self):
+        """Live, visible products with what a card shows: company, sector, image, years."""
+        return (
+            self.live()
+            .visible()
+            .select_related("company", "sector", "image")
+            .prefetch_related(recognitions_prefetch())
+        )
+
+
+def recognitions_prefetch() -> Prefetch:
+    return Prefetch(
+        "recognitions",
+        queryset=ProductRecognition.objects.select_related("decision").order_by("year"),
+    )
+
+
+def localise_companies(products, locale: Locale) -> list:
+    """Set each product's `display_company` to its company in *locale* (at most one query).
+
+    Product links point at the source-language company (wagtail-localize synchronises them),
+    so an English product looks its company's translation up; all of a page's at once.
+    """
+    products = list(products)
+    foreign = {
+        p.company.translation_key
+        for p in products
+        if p.company_id and p.company.locale_id != locale.pk
+    }
+    translations = {}
+    if foreign:
+        translations = {
+            company.translation_key: company
+            for company in _company_model()
+            .objects.live()
+            .filter(locale=locale, translation_key__in=foreign)
+        }
+    for product in products:
+        company = product.company
+        product.display_company = (
+            translations.get(company.translation_key, company) if company else None
+        )
+    return products
+
+
+def attach_pictures(results: list[dict]) -> None:
+    """Give each catalogue search result its product image (two queries for a whole page)."""
+    ids = [result["id"] for result in results if result.get("id")]
+    pages = {}
+    if ids:
+        pages = {
+            page.pk: page for page in ProductPage.objects.filter(pk__in=ids).select_related("image")
+        }
+    attach_renditions(page.image for page in pages.values())
+    for result in results:
+        page = pages.get(result.get("id"))
+        result["image"] = page.image if page else None
+
+
+def _company_model():
+    # The company model through the product's link to it: products.models.company imports
+    # this module, so naming CompanyPage here would be a cycle.
+    return ProductPage._meta.get_field("company").related_model
+
+
+FACET_LABELS = {
+    "sector": _("Nhóm ngành"),
+    "year": _("Năm công nhận"),
+    "certification": _("Chứng nhận"),
+    "unit": _("Phường/xã"),
+    "top10": _("Top 10"),
+    "market": _("Thị trường xuất khẩu"),
+}
 
 
 class ProductIndexPage(FastServeMixin, Page):
@@ -42,11 +137,40 @@ class ProductIndexPage(FastServeMixin, Page):
         verbose_name = "trang danh mục sản phẩm"
 
     def get_context(self, request, *args, **kwargs):
-        from products.views import catalogue_context
+        """Search, filters and facets from the query string (search.catalogue.request).
 
+        Bad filter values are explained and left out (the page answers 400); a page number
+        that does not exist is a 404. Unknown parameters (a campaign tag, say) are ignored
+        here; the API refuses them.
+        """
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request))
-        return context
+        try:
+            found = search_request(request, language=get_language(), lenient=True)
+        except PageOutOfRange as error:
+            raise Http404("Không có trang này.") from error
+        if found.answer is None:
+            raise Http404("Không có trang này.")
+        results = found.answer.data
+        attach_pictures(results["results"])
+        facets = [
+            {
+                "name": group,
+                "label": FACET_LABELS[group],
+                "values": results["facets"].get(group, []),
+            }
+            for group in FACET_GROUPS
+        ]
+        without_page = request.GET.copy()
+        without_page.pop("page", None)
+        return context | {
+            "form": found.form,
+            "search": results,
+            "search_notice": found.answer.notice,
+            "facets": [facet for facet in facets if facet["values"]],
+            "query": found.query.q,
+            "sort": found.query.sort,
+            "filter_query": without_page.urlencode(),
+        }
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -174,12 +298,10 @@ class ProductPage(FastServeMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    objects = PageManager.from_queryset(ProductPageQuerySet)()
+
     @classmethod
     def serve_queryset(cls):
-        from django.db.models import Prefetch
-
-        from products.queries import recognitions_prefetch
-
         queryset = super().serve_queryset().select_related("company", "sector", "image")
         return queryset.prefetch_related(
             recognitions_prefetch(),
@@ -195,7 +317,7 @@ class ProductPage(FastServeMixin, Page):
 
     def get_view_restrictions(self):
         """The page's own restrictions and its company's: a private company's products are
-        as private as it is (products.queries.public_products lists them by the same rule)."""
+        as private as it is (ProductPageQuerySet.visible lists them by the same rule)."""
         restrictions = super().get_view_restrictions()
         if self.company_id is None or self.company_id not in private_page_ids():
             return restrictions
@@ -206,12 +328,32 @@ class ProductPage(FastServeMixin, Page):
             return []
         return super().get_sitemap_urls(request)
 
-    def get_context(self, request, *args, **kwargs):
-        from products.queries import product_detail_context
+    def company_in_locale(self):
+        """The company in the product's language (no query when it is the same)."""
+        company = self.company
+        if company is None or company.locale_id == self.locale_id:
+            return company
+        return (
+            _company_model()
+            .objects.live()
+            .filter(translation_key=company.translation_key, locale_id=self.locale_id)
+            .select_related("unit")
+            .first()
+            or company
+        )
 
+    def get_context(self, request, *args, **kwargs):
+        # Reads the relations serve_queryset prefetched.
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_detail_context(product=self))
-        return context
+        gallery = list(self.gallery_images.all())
+        attach_renditions([self.image, *(item.image for item in gallery)])
+        return context | {
+            "company": self.company_in_locale(),
+            "recognitions": sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True),
+            "certifications": [link.certification for link in self.certification_links.all()],
+            "markets": [link.market for link in self.market_links.all()],
+            "gallery": gallery,
+        }
 
 
 class ProductCertification(Orderable):

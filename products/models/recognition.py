@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from programme.models import YEAR_VALIDATORS
+from core.validators import YEAR_VALIDATORS
 
 
 class RecognitionRecord(models.Model):
@@ -15,7 +15,7 @@ class RecognitionRecord(models.Model):
 
     year = models.PositiveSmallIntegerField("Năm công nhận", validators=YEAR_VALIDATORS)
     decision = models.ForeignKey(
-        "programme.Decision",
+        "products.Decision",
         verbose_name="Quyết định",
         null=True,
         blank=True,

@@ -53,6 +53,8 @@ FACETS = {
     "unit": Facet("unit", "unit_facet", 200, "count"),
     "top10": Facet("top10", "top10", 3, "top10"),
 }
+# The facet groups in the order pages show them.
+FACET_GROUPS = ("sector", "year", "certification", "unit", "top10", "market")
 TOP10_LABELS = {
     "vi": {"true": "Có", "false": "Không", "unknown": "Chưa rõ"},
     "en": {"true": "Yes", "false": "No", "unknown": "Unknown"},

@@ -13,8 +13,9 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SearchTextField
+from core.fields import SearchTextField
 from search.catalogue.contract import (
+    FACET_GROUPS,
     LANGUAGES,
     MAX_QUERY_LENGTH,
     MAX_RESULT_WINDOW,
@@ -24,8 +25,7 @@ from search.catalogue.contract import (
 )
 from search.catalogue.source import catalogue_source
 
-# The facet groups in the order the catalogue page shows them.
-GROUPS = ("sector", "year", "certification", "unit", "top10", "market")
+GROUPS = FACET_GROUPS
 PARAMETERS = {"q", "sort", "page", "lang", *GROUPS}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"

@@ -217,10 +217,10 @@ def every_page_type(site_tree, catalogue, news_article):
     from home.demo.content import SITE_SETTINGS
     from home.factories import StandardPageFactory
     from home.models import HomeFeaturedProduct, SiteSettings
+    from products.factories import DecisionFactory
     from programme.factories import (
         CohortYearFactory,
         CriteriaPageFactory,
-        DecisionFactory,
         DecisionIndexPageFactory,
         EventPageFactory,
         GuidancePageFactory,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.services import prune_search_stats
+from search.models import SearchQueryStat
 
 
 class Command(BaseCommand):
@@ -17,5 +17,5 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         if days < 1:
             raise CommandError("--days must be at least 1.")
-        deleted = prune_search_stats(days=days)
+        deleted = SearchQueryStat.objects.prune(days=days)
         self.stdout.write(f"Deleted {deleted} rows of search statistics older than {days} days.")

@@ -1,38 +1,46 @@
-"""Reads of programme content that pages and the home page share."""
+"""The programme in figures: the statistics page and the reads it draws from.
 
-from django.db.models import Count, QuerySet
-from django.utils import timezone
+The official figures of each cohort (`CohortYear`) beside what the catalogue itself holds,
+per year and per sector. The page sits above the catalogue (it reads products), which is why
+it lives in programme and not in products.
+"""
+
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_save
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
-from core.pages import public
-from core.treecache import cached
-from products.queries import public_products
-
-
-def _events(*, parent: Page | None = None, locale: Locale | None = None) -> QuerySet:
-    from programme.models import EventPage
-
-    events = public(EventPage.objects.live()).select_related("image")
-    if parent is not None:
-        events = events.child_of(parent)
-    if locale is not None:
-        events = events.filter(locale=locale)
-    return events
+from core.pages import FastServeMixin, public
+from core.treecache import bump_tree_version, cached
+from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
+from programme.charts import statistics_charts
+from programme.models.figures import CohortYear
+from programme.models.pages import INTRO_FEATURES
 
 
-def upcoming_events(*, parent: Page | None = None, locale: Locale | None = None, limit=None):
-    events = _events(parent=parent, locale=locale).filter(starts_at__gte=timezone.now())
-    events = events.order_by("starts_at")
-    return events[:limit] if limit else events
+class StatisticsPage(FastServeMixin, Page):
+    """The programme in figures: charts of the official cohort figures (`CohortYear`) beside
+    what the catalogue itself holds, drawn on the server as accessible SVG (programme.charts).
+    """
 
+    intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
-def past_events(*, parent: Page | None = None, locale: Locale | None = None, limit=None):
-    events = _events(parent=parent, locale=locale).filter(starts_at__lt=timezone.now())
-    events = events.order_by("-starts_at")
-    return events[:limit] if limit else events
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["programme.ProgrammeIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = "trang số liệu chương trình"
 
-# -- programme statistics -----------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statistics_charts(statistics_figures(locale=self.locale)))
+        return context
+
 
 # Decision 496/QĐ-UBND (2018) started the current programme; its plan runs to 2025. Later
 # cohorts (in CohortYear or the catalogue) extend the range on their own.
@@ -43,8 +51,6 @@ LAST_PLANNED_YEAR = 2025
 def official_cohort_series() -> list[dict]:
     """The published figures of every cohort (CohortYear), oldest first, as plain data (one
     query). A figure left empty is None: nobody published it, which is not zero."""
-    from programme.models import CohortYear
-
     return [
         {
             "year": cohort.year,
@@ -70,9 +76,7 @@ def catalogue_cohort_series(*, locale: Locale) -> dict[int, dict]:
     since product links point at the source-language company. Two queries returning one
     row per (year, product), whatever the size of the catalogue's pages.
     """
-    from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition
-
-    products = public_products(ProductPage.objects.live().filter(locale=locale)).values("pk")
+    products = ProductPage.objects.live().visible().filter(locale=locale).values("pk")
     companies = public(CompanyPage.objects.live().filter(locale=locale)).values("pk")
     product_rows = (
         ProductRecognition.objects.filter(page__in=products)
@@ -106,10 +110,10 @@ def sector_breakdown(*, locale: Locale) -> list[dict]:
     """Live, public products in *locale* per sector, most first; every official sector is
     listed, with 0 if the catalogue has none yet, and products without a sector last (two
     queries)."""
-    from products.models import ProductPage, Sector
-
     counts = dict(
-        public_products(ProductPage.objects.live().filter(locale=locale))
+        ProductPage.objects.live()
+        .visible()
+        .filter(locale=locale)
         .order_by()
         .values("sector_id")
         .annotate(total=Count("pk"))
@@ -134,8 +138,8 @@ def sector_breakdown(*, locale: Locale) -> list[dict]:
 def statistics_figures(*, locale: Locale) -> dict:
     """Everything the statistics page draws, cached with the page tree's version.
 
-    Publishing or unpublishing a product bumps that version already; programme.models bumps
-    it when a CohortYear or a Sector changes, so a corrected figure shows at once.
+    Publishing or unpublishing a product bumps that version already; a CohortYear or a
+    Sector that changes bumps it too (below), so a corrected figure shows at once.
     """
 
     def build():
@@ -156,3 +160,13 @@ def statistics_figures(*, locale: Locale) -> dict:
         }
 
     return cached(f"programme-statistics:{locale.pk}", build)
+
+
+def _statistics_changed(sender, **kwargs):
+    # The statistics page caches its figures with the tree version (statistics_figures).
+    bump_tree_version()
+
+
+for _sender in ("programme.CohortYear", "products.Sector"):
+    post_save.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-save-{_sender}")
+    post_delete.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-delete-{_sender}")

@@ -1,0 +1,20 @@
+from programme.models.events import EventIndexPage, EventPage
+from programme.models.figures import CohortYear
+from programme.models.pages import (
+    CriteriaPage,
+    DecisionIndexPage,
+    GuidancePage,
+    ProgrammeIndexPage,
+)
+from programme.models.statistics import StatisticsPage
+
+__all__ = [
+    "CohortYear",
+    "CriteriaPage",
+    "DecisionIndexPage",
+    "EventIndexPage",
+    "EventPage",
+    "GuidancePage",
+    "ProgrammeIndexPage",
+    "StatisticsPage",
+]
