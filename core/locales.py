@@ -17,7 +17,3 @@ def active_locale() -> Locale:
     locales = _locales()
     language = (get_language() or "").split("-")[0]
     return locales.get(language) or Locale.get_default()
-
-
-def locale_for(language_code: str) -> Locale:
-    return _locales().get(language_code) or Locale.objects.get(language_code=language_code)

@@ -1,8 +1,6 @@
 """News about the programme: an index at /tin-tuc/ and the articles under it."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -17,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, public
+from core.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
 
@@ -47,13 +46,11 @@ class NewsIndexPage(FastServeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(NewsPage.objects.listed(parent=self), NEWS_PER_PAGE)
-        # An invalid or out-of-range page is a missing page, not silently the last one.
-        try:
-            news_page = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage) as error:
-            raise Http404("Không có trang này.") from error
-        news_page.object_list = list(news_page.object_list)
+        news_page = page_or_404(
+            NewsPage.objects.listed(parent=self),
+            request.GET.get("page", 1),
+            per_page=NEWS_PER_PAGE,
+        )
         attach_renditions(article.lead_image for article in news_page.object_list)
         context["news_page"] = news_page
         return context

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search.catalogue import service
+from search.catalogue.contract import LANGUAGES
 from search.catalogue.parameters import CatalogueQueryForm
 from search.catalogue.request import PageOutOfRange, search_request
 
 
 def _language(request) -> str:
     # Errors are explained in the language asked for, when that parameter itself is valid.
-    return request.GET.get("lang") if request.GET.get("lang") in ("vi", "en") else "vi"
+    return request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else LANGUAGES[0]
 
 
 def _errors(messages, status=400):

@@ -16,6 +16,7 @@ products a batch).
 
 import datetime
 
+from django.conf import settings
 from django.db import connections, models
 from django.utils import timezone
 
@@ -267,7 +268,9 @@ class SearchQueryStat(models.Model):
         max_length=QUERY_MAX_LENGTH,
         help_text="Chuẩn hoá: NFC, chữ thường, một dấu cách giữa các từ.",
     )
-    language = models.CharField("Ngôn ngữ", max_length=2, choices=[("vi", "vi"), ("en", "en")])
+    language = models.CharField(
+        "Ngôn ngữ", max_length=2, choices=[(code, code) for code, _name in settings.LANGUAGES]
+    )
     day = models.DateField("Ngày")
     hits = models.PositiveIntegerField("Lượt tìm", default=0)
     zero_result_hits = models.PositiveIntegerField("Lượt không có kết quả", default=0)

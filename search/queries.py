@@ -3,13 +3,12 @@
 import logging
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
 from core.pages import public
+from core.pagination import page_or_404
 from core.text import words
 from search.catalogue import service
 from search.catalogue.source import catalogue_source
@@ -41,13 +40,9 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
         ["default", "database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else ["default"]
     )
     for backend in backends:
-        paginator = Paginator(search_pages(query=query, locale=locale, backend=backend), per_page)
+        pages = search_pages(query=query, locale=locale, backend=backend)
         try:
-            results = paginator.page(page)
-            results.object_list = list(results.object_list)
-            return results, backend == "default"
-        except (PageNotAnInteger, EmptyPage) as error:
-            raise Http404("Không có trang kết quả này.") from error
+            return page_or_404(pages, page, per_page=per_page), backend == "default"
         except engine_errors:
             logger.warning("Site search engine unavailable; using the database", exc_info=True)
     raise RuntimeError("unreachable: the database backend does not raise engine errors")

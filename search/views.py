@@ -7,7 +7,7 @@ from django.utils.translation import override
 from core.locales import active_locale
 from core.navigation import menu_url
 from search.catalogue import service
-from search.catalogue.contract import CatalogueQuery
+from search.catalogue.contract import LANGUAGES, CatalogueQuery
 from search.catalogue.source import catalogue_source
 from search.forms import SiteSearchForm
 from search.queries import editorial_results, promoted_pages
@@ -43,7 +43,7 @@ def search(request):
             page=results_page.number,
         )
     translations = {}
-    for code in ("vi", "en"):
+    for code in LANGUAGES:
         with override(code):
             suffix = f"?{request.GET.urlencode()}" if request.GET else ""
             translations[code] = reverse("search") + suffix

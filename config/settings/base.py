@@ -252,9 +252,6 @@ if SEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# The department's public contact shown in the footer; editable in the admin (home.SiteSettings).
-SITE_DEMO_NOTICE = env_bool("SITE_DEMO_NOTICE", True)
-
 SESSION_COOKIE_HTTPONLY = True
 
 # -- Security headers, caching by proxies, health (issue 9) --------------------------------

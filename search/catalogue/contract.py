@@ -14,9 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from django.conf import settings
+
 from core.text import clean_search_text, fold_text, fold_word
 
-LANGUAGES = ("vi", "en")
+# The site's languages, Vietnamese first: every document holds each one's text.
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 SORTS = ("relevance", "newest", "name")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
