@@ -54,10 +54,11 @@ run: demo ## Set everything up and serve the site on 127.0.0.1:$(PORT) (embedded
 		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: lint
-lint: install ## ruff (lint + format check) and djhtml
+lint: install ## ruff (lint + format check), djhtml, and import-linter (the layers, pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 .PHONY: format
 format: install ## Format Python (ruff) and templates (djhtml)
