@@ -1,26 +1,30 @@
-"""Builds the demo site (sample data) from content.py and the CSV; safe to run again.
+"""Builds the demo site (sample data) from content/*.toml and the CSV; safe to run again.
 
 Every object is looked up before it is made, so a second run finds everything in place and
 changes nothing. English pages are made through wagtail-localize (core.translation).
 """
 
+import html
 import io
 import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
 from core.factories import make_picture
 from core.models import CustomImage
 from core.text import fold_text
 from core.translation import translate_instance
-from home.demo import content
+from home.demo.data import CONTENT_DIR, DemoContent, PageSpec, Text, read_demo_content
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomeFeaturedProduct, HomePage, SiteSettings
 from news.factories import NewsIndexPageFactory, NewsPageFactory
@@ -59,41 +63,34 @@ class DemoReport:
 
 
 class Strings:
-    """Collects (Vietnamese, English) pairs as the Vietnamese content is written."""
+    """Collects the English of each text as the Vietnamese content is written."""
 
     def __init__(self):
         self.english = {}
 
-    def vi(self, pair):
-        vietnamese, english = pair
-        if vietnamese:
-            self.english[vietnamese] = english or vietnamese
-        return vietnamese
+    def vi(self, text: Text) -> str:
+        if text.vi:
+            self.english[text.vi] = text.en or text.vi
+        return text.vi
 
-    def rich(self, paragraphs):
-        return "".join(f"<p>{escape(self.vi(pair))}</p>" for pair in paragraphs)
+    def rich(self, paragraphs: list[Text]) -> str:
+        return "".join(f"<p>{escape(self.vi(text))}</p>" for text in paragraphs)
 
-    def stream_paragraphs(self, paragraphs):
+    def stream_paragraphs(self, paragraphs: list[Text]) -> str:
         return json.dumps(
             [
                 {
                     "type": "paragraph",
-                    "value": f"<p>{escape(self.vi(pair))}</p>",
-                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, pair[0])),
+                    "value": f"<p>{escape(self.vi(text))}</p>",
+                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, text.vi)),
                 }
-                for pair in paragraphs
+                for text in paragraphs
             ]
         )
 
     def translate(self, text: str) -> str:
         # Rich-text segments arrive HTML-escaped; keys were stored unescaped.
-        return self.english.get(text) or escape(self.english.get(_unescape(text), "")) or text
-
-
-def _unescape(text):
-    import html
-
-    return html.unescape(text)
+        return self.english.get(text) or escape(self.english.get(html.unescape(text), "")) or text
 
 
 def _three_years_after(date):
@@ -103,6 +100,13 @@ def _three_years_after(date):
         return date.replace(year=date.year + 3)
     except ValueError:  # 29 February
         return date.replace(year=date.year + 3, day=28)
+
+
+def _hanoi_time(moment):
+    """The data files give local times (Hà Nội's, the site's time zone)."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment, timezone.get_current_timezone())
 
 
 def slug_of(text: str) -> str:
@@ -123,7 +127,8 @@ def _stream(blocks):
 
 
 class DemoLoader:
-    def __init__(self):
+    def __init__(self, content: DemoContent):
+        self.content = content
         self.strings = Strings()
         self.report = DemoReport()
         self.vi = Locale.objects.get_or_create(language_code="vi")[0]
@@ -131,24 +136,24 @@ class DemoLoader:
         self.made = []  # Vietnamese pages, in tree order, to translate at the end
 
     # -- helpers -------------------------------------------------------------------------
-    def page(self, factory, parent, spec, make_fields=None, **fields):
+    def page(self, factory, parent, spec: PageSpec, make_fields=None, **fields):
         """The page under *parent* with the spec's slug, created and published if missing.
 
         *make_fields* computes the remaining fields only when the page has to be made (a
         company's logo is a generated picture, say), so a second run creates nothing.
         """
-        slug = self.strings.vi(spec["slug"])
+        slug = self.strings.vi(spec.slug)
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             page = existing.specific
             if page not in self.made:  # a company appears on several CSV rows
                 self.made.append(page)
             return page
-        if "search_description" in spec:
-            fields["search_description"] = self.strings.vi(spec["search_description"])
+        if spec.search_description is not None:
+            fields["search_description"] = self.strings.vi(spec.search_description)
         if make_fields is not None:
             fields |= make_fields()
-        page = factory(parent=parent, slug=slug, title=self.strings.vi(spec["title"]), **fields)
+        page = factory(parent=parent, slug=slug, title=self.strings.vi(spec.title), **fields)
         page.save_revision().publish()
         self.report.created_pages += 1
         self.made.append(page)
@@ -166,7 +171,7 @@ class DemoLoader:
     def settings(self):
         site_settings = SiteSettings.load()
         changed = False
-        for name, value in content.SITE_SETTINGS.items():
+        for name, value in self.content.site.settings.fields().items():
             if getattr(site_settings, name) != value:
                 setattr(site_settings, name, value)
                 changed = True
@@ -174,31 +179,21 @@ class DemoLoader:
             site_settings.save()
 
     def records(self):
-        for spec in content.DECISIONS:
-            Decision.objects.get_or_create(number=spec["number"], defaults=spec)
-        for (
-            year,
-            products,
-            companies,
-            registered,
-            revenue,
-            exports,
-            note,
-            note_en,
-            source,
-        ) in content.COHORTS:
-            decision = Decision.objects.filter(kind="recognition", year=year).first()
+        for record in self.content.decisions.decisions:
+            Decision.objects.get_or_create(number=record.number, defaults=record.fields())
+        for cohort in self.content.statistics.cohorts:
+            decision = Decision.objects.filter(kind="recognition", year=cohort.year).first()
             CohortYear.objects.get_or_create(
-                year=year,
+                year=cohort.year,
                 defaults={
-                    "products_recognised": products,
-                    "companies_recognised": companies,
-                    "products_registered": registered,
-                    "revenue_vnd_billion": revenue,
-                    "exports_usd_million": exports,
-                    "note": note,
-                    "note_en": note_en,
-                    "source_url": source,
+                    "products_recognised": cohort.products_recognised,
+                    "companies_recognised": cohort.companies_recognised,
+                    "products_registered": cohort.products_registered,
+                    "revenue_vnd_billion": cohort.revenue_vnd_billion,
+                    "exports_usd_million": cohort.exports_usd_million,
+                    "note": cohort.note.vi,
+                    "note_en": cohort.note.en,
+                    "source_url": cohort.source,
                     "decision": decision,
                 },
             )
@@ -206,14 +201,15 @@ class DemoLoader:
     def home(self) -> HomePage:
         site = Site.objects.filter(is_default_site=True).first()
         root = Page.get_first_root_node()
+        spec = self.content.site.home
         home = HomePage.objects.filter(locale=self.vi, depth=2).first()
         if home is None:
             home = HomePageFactory(
                 parent=root,
-                slug=self.strings.vi(content.HOME["slug"]),
-                title=self.strings.vi(content.HOME["title"]),
-                hero_heading=self.strings.vi(content.HOME["hero_heading"]),
-                intro=self.strings.rich(content.HOME["intro"]),
+                slug=self.strings.vi(spec.slug),
+                title=self.strings.vi(spec.title),
+                hero_heading=self.strings.vi(spec.hero_heading),
+                intro=self.strings.rich(spec.intro),
                 hero_image=self.picture(
                     "Sản phẩm công nghiệp chủ lực Hà Nội",
                     "Hình minh hoạ chương trình sản phẩm công nghiệp chủ lực",
@@ -222,9 +218,9 @@ class DemoLoader:
             home.save_revision().publish()
             self.report.created_pages += 1
         else:
-            for spec in ("slug", "title", "hero_heading"):
-                self.strings.vi(content.HOME[spec])
-            self.strings.rich(content.HOME["intro"])
+            for text in (spec.slug, spec.title, spec.hero_heading):
+                self.strings.vi(text)
+            self.strings.rich(spec.intro)
         if site is None:
             site = Site.objects.create(
                 hostname="localhost",
@@ -246,82 +242,94 @@ class DemoLoader:
 
     def programme(self, home):
         s = self.strings
+        programme = self.content.programme
         index = self.page(
             ProgrammeIndexPageFactory,
             home,
-            content.PROGRAMME_INDEX,
-            intro=s.rich(content.PROGRAMME_INDEX["intro"]),
+            programme.index,
+            intro=s.rich(programme.index.intro),
             show_in_menus=True,
         )
-        criteria = content.CRITERIA
+        criteria = programme.criteria
         self.page(
             CriteriaPageFactory,
             index,
             criteria,
-            intro=s.rich(criteria["intro"]),
+            intro=s.rich(criteria.intro),
             thresholds=_stream(
-                ("threshold", {key: s.vi(pair) for key, pair in item.items()})
-                for item in criteria["thresholds"]
+                ("threshold", {key: s.vi(getattr(item, key)) for key in type(item).model_fields})
+                for item in criteria.thresholds
             ),
             indicators=_stream(
-                ("indicator", {"indicator": s.vi(name), "description": s.vi(text), "weight": ""})
-                for name, text in criteria["indicators"]
+                (
+                    "indicator",
+                    {
+                        "indicator": s.vi(item.indicator),
+                        "description": s.vi(item.description),
+                        "weight": "",
+                    },
+                )
+                for item in criteria.indicators
             ),
         )
-        guidance = content.GUIDANCE
+        guidance = programme.guidance
         form = self.sample_form()
         self.page(
             GuidancePageFactory,
             index,
             guidance,
-            intro=s.rich(guidance["intro"]),
+            intro=s.rich(guidance.intro),
             steps=_stream(
-                ("step", {"title": s.vi(t), "body": f"<p>{escape(s.vi(b))}</p>"})
-                for t, b in guidance["steps"]
+                ("step", {"title": s.vi(step.title), "body": f"<p>{escape(s.vi(step.body))}</p>"})
+                for step in guidance.steps
             ),
             documents=_stream(
                 (
                     "required_document",
                     {
-                        "name": s.vi(name),
-                        "description": s.vi(note),
-                        "template_document": form.pk if with_form else None,
+                        "name": s.vi(document.name),
+                        "description": s.vi(document.description),
+                        "template_document": form.pk if document.sample_form else None,
                     },
                 )
-                for name, note, with_form in guidance["documents"]
+                for document in guidance.documents
             ),
             deadlines=_stream(
-                ("deadline", {"label": s.vi(label), "date": None, "note": s.vi(note)})
-                for label, note in guidance["deadlines"]
+                (
+                    "deadline",
+                    {"label": s.vi(deadline.label), "date": None, "note": s.vi(deadline.note)},
+                )
+                for deadline in guidance.deadlines
             ),
             faq=_stream(
-                ("faq", {"question": s.vi(q), "answer": f"<p>{escape(s.vi(a))}</p>"})
-                for q, a in guidance["faq"]
+                (
+                    "faq",
+                    {
+                        "question": s.vi(item.question),
+                        "answer": f"<p>{escape(s.vi(item.answer))}</p>",
+                    },
+                )
+                for item in guidance.faq
             ),
         )
         self.page(
             DecisionIndexPageFactory,
             index,
-            content.DECISION_INDEX,
-            intro=s.rich(content.DECISION_INDEX["intro"]),
+            programme.decisions,
+            intro=s.rich(programme.decisions.intro),
         )
         self.page(
             StatisticsPageFactory,
             index,
-            content.STATISTICS,
-            intro=s.rich(content.STATISTICS["intro"]),
+            programme.statistics,
+            intro=s.rich(programme.statistics.intro),
         )
 
     def sample_form(self):
-        from django.core.files.base import ContentFile
-        from wagtail.documents.models import Document
-
         title = "Phiếu đăng ký xét chọn (mẫu)"
         document = Document.objects.filter(title=title).first()
         if document is None:
             picture = make_picture("Phieu dang ky mau", width=1240, height=1754)
-            from PIL import Image as PILImage
-
             buffer = io.BytesIO()
             PILImage.open(picture).convert("RGB").save(buffer, format="PDF")
             document = Document(title=title)
@@ -331,58 +339,60 @@ class DemoLoader:
 
     def news(self, home):
         s = self.strings
-        index = self.page(NewsIndexPageFactory, home, content.NEWS_INDEX, show_in_menus=True)
-        for item in content.NEWS:
+        news = self.content.news
+        index = self.page(NewsIndexPageFactory, home, news.index, show_in_menus=True)
+        for item in news.articles:
             article = self.page(
                 NewsPageFactory,
                 index,
                 item,
-                date=item["date"],
-                summary=s.vi(item["summary"]),
-                body=s.stream_paragraphs(item["body"]),
-                source_url=item["source"],
-                lead_image=self.picture(item["title"][0], s.vi(item["title"])),
+                date=item.date,
+                summary=s.vi(item.summary),
+                body=s.stream_paragraphs(item.body),
+                source_url=item.source,
+                lead_image=self.picture(item.title.vi, s.vi(item.title)),
             )
             if not article.tags.exists():
-                article.tags.add(*item["tags"])
+                article.tags.add(*item.tags)
                 article.save_revision().publish()
 
     def events(self, home):
         s = self.strings
-        index = self.page(EventIndexPageFactory, home, content.EVENT_INDEX, show_in_menus=True)
-        for item in content.EVENTS:
-            tz = timezone.get_current_timezone()
+        events = self.content.events
+        index = self.page(EventIndexPageFactory, home, events.index, show_in_menus=True)
+        for item in events.events:
             self.page(
                 EventPageFactory,
                 index,
                 item,
-                kind=item["kind"],
-                starts_at=timezone.make_aware(item["starts_at"], tz),
-                ends_at=timezone.make_aware(item["ends_at"], tz) if item["ends_at"] else None,
-                venue=s.vi(item["venue"]),
-                address=s.vi(item["address"]),
-                organiser=s.vi(item["organiser"]),
-                summary=s.vi(item["summary"]),
+                kind=item.kind,
+                starts_at=_hanoi_time(item.starts_at),
+                ends_at=_hanoi_time(item.ends_at),
+                venue=s.vi(item.venue),
+                address=s.vi(item.address),
+                organiser=s.vi(item.organiser),
+                summary=s.vi(item.summary),
                 registration_details=(
-                    f"<p>{escape(s.vi(item['registration']))}</p>" if "registration" in item else ""
+                    f"<p>{escape(s.vi(item.registration))}</p>" if item.registration else ""
                 ),
-                registration_deadline=item.get("registration_deadline"),
+                registration_deadline=item.registration_deadline,
             )
 
     def catalogue(self, home):
         s = self.strings
+        catalogue = self.content.catalogue
         products_index = self.page(
             ProductIndexPageFactory,
             home,
-            content.PRODUCT_INDEX,
-            intro=s.rich(content.PRODUCT_INDEX["intro"]),
+            catalogue.products_index,
+            intro=s.rich(catalogue.products_index.intro),
             show_in_menus=True,
         )
         companies_index = self.page(
             CompanyIndexPageFactory,
             home,
-            content.COMPANY_INDEX,
-            intro=s.rich(content.COMPANY_INDEX["intro"]),
+            catalogue.companies_index,
+            intro=s.rich(catalogue.companies_index.intro),
             show_in_menus=True,
         )
         sectors = {sector.slug: sector for sector in Sector.objects.all()}
@@ -409,26 +419,34 @@ class DemoLoader:
                     CompanyRecognition.objects.create(page=company, **record)
                     company.save_revision().publish()
                 continue
-            name_en, slug_en, hs_code = content.PRODUCTS.get(
-                row.product_name, (row.product_name, "", "")
-            )
+            names = catalogue.names_of(row.product_name)
+            name_en = names.name_en
             slug = slug_of(row.product_name)
-            template = content.PRODUCT_SUMMARY_TOP10 if row.top10 else content.PRODUCT_SUMMARY
-            summary = s.vi(tuple(text.format(year=row.year) for text in template))
+            texts = catalogue.row_texts
+            template = texts.product_summary_top10 if row.top10 else texts.product_summary
+            summary = s.vi(template.format(year=row.year))
             product = self.page(
                 ProductPageFactory,
                 products_index,
-                {"slug": (slug, slug_en or slug), "title": (row.product_name, name_en)},
+                PageSpec(
+                    slug=Text(vi=slug, en=names.slug_en or slug),
+                    title=Text(vi=row.product_name, en=name_en),
+                ),
                 company=company,
                 sector=sectors.get(row.sector_slug),
                 summary=summary,
-                hs_code=hs_code,
+                hs_code=names.hs_code,
                 recognitions=[record],
                 image=self.picture(
                     row.product_name,
-                    s.vi((f"Hình minh hoạ {row.product_name}", f"Illustration of {name_en}")),
+                    s.vi(
+                        Text(
+                            vi=f"Hình minh hoạ {row.product_name}",
+                            en=f"Illustration of {name_en}",
+                        )
+                    ),
                 ),
-                description=s.stream_paragraphs(content.PRODUCT_DESCRIPTION),
+                description=s.stream_paragraphs(texts.product_description),
             )
             if row.top10:
                 top10.append(product)
@@ -441,30 +459,34 @@ class DemoLoader:
         s = self.strings
         slug = slug_of(row.company_name)
         name_en = row.company_name_en or row.company_name
-        summary = tuple(text.format(year=row.year) for text in content.COMPANY_SUMMARY)
+        summary = self.content.catalogue.row_texts.company_summary.format(year=row.year)
         return self.page(
             CompanyPageFactory,
             index,
-            {"slug": (slug, slug_of(name_en)), "title": (row.company_name, name_en)},
+            PageSpec(
+                slug=Text(vi=slug, en=slug_of(name_en)),
+                title=Text(vi=row.company_name, en=name_en),
+            ),
             make_fields=lambda: {
                 "brand_name": row.company_name if row.company_name_en is None else "",
                 "summary": s.vi(summary),
                 "logo": self.picture(
                     f"Logo {row.company_name}",
-                    s.vi((f"Logo {row.company_name}", f"{name_en} logo")),
+                    s.vi(Text(vi=f"Logo {row.company_name}", en=f"{name_en} logo")),
                 ),
             },
         )
 
     def standard_pages(self, home):
         s = self.strings
-        for spec in (content.ABOUT, content.ACCESSIBILITY):
+        pages = self.content.pages
+        for spec in (pages.about, pages.accessibility):
             self.page(
                 StandardPageFactory,
                 home,
                 spec,
-                intro=s.vi(spec["intro"]),
-                body=s.stream_paragraphs(spec["body"]),
+                intro=s.vi(spec.intro),
+                body=s.stream_paragraphs(spec.body),
             )
 
     def translate(self):
@@ -497,4 +519,5 @@ class DemoLoader:
 
 
 def load_demo() -> DemoReport:
-    return DemoLoader().run()
+    """Reads every data file first: a mistake in one stops here, before anything is written."""
+    return DemoLoader(read_demo_content(CONTENT_DIR)).run()

@@ -214,7 +214,7 @@ def news_article(site_tree):
 @pytest.fixture
 def every_page_type(site_tree, catalogue, news_article):
     """One URL per public page type, in Vietnamese and English, all with real content."""
-    from home.demo.content import SITE_SETTINGS
+    from home.demo.data import read_demo_content
     from home.factories import StandardPageFactory
     from home.models import HomeFeaturedProduct, SiteSettings
     from products.factories import DecisionFactory
@@ -229,7 +229,7 @@ def every_page_type(site_tree, catalogue, news_article):
 
     # The demo's footer contact and sample-content notice, so every page shows them.
     site_settings = SiteSettings.load()
-    for name, value in SITE_SETTINGS.items():
+    for name, value in read_demo_content().site.settings.fields().items():
         setattr(site_settings, name, value)
     site_settings.save()
     CohortYearFactory(year=2023, products_recognised=36, companies_recognised=25)
