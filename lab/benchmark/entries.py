@@ -7,7 +7,7 @@ after `generate_catalogue` has filled an empty catalogue, the entries are built 
 WORKERS forked processes from the same documents, `_entry_fields` and `_facet_rows`, and
 inserted raw into emptied tables: about 1.8 times rebuild_entries()'s rate on 2 cores
 (3 000 products in batches of 500: 1 100-1 200 entries/s, against 610-680).
-tests/search/test_generate_catalogue.py asserts that both write the same entries.
+tests/lab/test_generate_catalogue.py asserts that both write the same entries.
 """
 
 from collections.abc import Callable
@@ -45,8 +45,8 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     Building an entry is CPU-bound Python (documents, then folding every word), so a large
     catalogue is built by WORKERS forked processes while this one inserts what they return.
     """
+    from lab.benchmark.generate import insert_rows, reset_sequences
     from products.models import ProductPage
-    from search.benchmark.generate import insert_rows, reset_sequences
     from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
     using = router.db_for_write(CatalogueEntry)

@@ -29,7 +29,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.measuring import gunicorn_command
+from lab.measuring import gunicorn_command
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
@@ -230,7 +230,7 @@ def build_indexes() -> None:
 
 
 def measure_path(name: str, search_url: str | None, options) -> dict:
-    from search.benchmark.queries import distinct_searches
+    from lab.benchmark.queries import distinct_searches
 
     print()
     print(f"== {name.capitalize()} path over HTTP (gunicorn, 2 workers)")

@@ -2,6 +2,6 @@
 
 `corpus` is the data (fictional companies and products, queries with the product each one
 should find); `measure` builds it through the real models and reports the mean reciprocal
-rank per search path. Used by `tests/search/test_relevance.py` and `manage.py
+rank per search path. Used by `tests/lab/test_relevance.py` and `manage.py
 measure_relevance`.
 """

@@ -1,6 +1,6 @@
 """Measure the catalogue search's ranking: mean reciprocal rank over the relevance queries.
 
-The corpus (search.relevance.corpus) is built through the real models, published and
+The corpus (lab.relevance.corpus) is built through the real models, published and
 translated as an editor would, so the search data comes from `product_document()` exactly
 as in production. Every query then goes through `search.catalogue.service.search`, the
 entry point the API and the pages use, on one path at a time.
@@ -25,7 +25,7 @@ from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from core.text import fold_text
-from search.relevance.corpus import CATEGORIES, COMPANIES, PRODUCTS, QUERIES, SYNONYMS, Query
+from lab.relevance.corpus import CATEGORIES, COMPANIES, PRODUCTS, QUERIES, SYNONYMS, Query
 
 PATHS = ("engine", "database")
 # MRR is counted on the first page of results: what a visitor sees without paging.

@@ -34,7 +34,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from core.text import fold_text, normalize_text
-from search.benchmark import vocabulary as words
+from lab.benchmark import vocabulary as words
 
 # Never change: translation keys (and so `catalogue_matches`) are derived from it.
 NAMESPACE = uuid.UUID("5b1d2f6e-8a43-4c3e-9f1a-2b7d0c6a9e41")
@@ -770,7 +770,7 @@ def generate_catalogue(
     *, products: int, seed: int, force: bool = False, progress: Progress | None = None
 ) -> GenerationReport:
     """Make the synthetic catalogue of *products* for *seed*, unless it is there already."""
-    from search.benchmark.entries import build_entries
+    from lab.benchmark.entries import build_entries
 
     say = progress or (lambda message: None)
     report = GenerationReport()
