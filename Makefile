@@ -73,7 +73,7 @@ check: install ## Django system checks and missing migrations
 
 .PHONY: messages
 messages: install ## Extract UI strings into locale/ and compile the catalogues (needs gettext)
-	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=search/engine
+	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=lab/search-engine
 	$(MANAGE) compilemessages --ignore=.venv
 
 .PHONY: bench-search
@@ -144,4 +144,4 @@ bench-relevance: install ## Catalogue search relevance (MRR per query category) 
 clean: ## Remove local state (database, uploads, search data, build output)
 	-scripts/search-engine.sh stop
 	-scripts/postgres.sh stop
-	rm -rf var static_collected search/engine/target
+	rm -rf var static_collected lab/search-engine/target

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make bench-search`: the catalogue search benchmark (search/benchmark/run.py says what it does).
+"""`make bench-search`: the catalogue search benchmark (lab/benchmark/run.py says what it does).
 
     .venv/bin/python scripts/bench_search.py --products 10000 [--seed 1] [--rounds 10]
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search.benchmark.run import main  # noqa: E402
+from lab.benchmark.run import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make loadtest`: public pages against a bare Django view under wrk (core/loadtest/run.py).
+"""`make loadtest`: public pages against a bare Django view under wrk (lab/loadtest/run.py).
 
     .venv/bin/python scripts/loadtest.py [--duration 10s] [--warmup 3s] [--phases uncached,cached]
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.loadtest.run import main  # noqa: E402
+from lab.loadtest.run import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,16 +21,10 @@ from urllib.parse import urljoin, urlsplit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-# The same flags as the browser tests (tests/browser/conftest.py): root, no GPU, no network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lab.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 WIDTHS = (375, 768, 1280)
 TIMEOUT_MS = 20_000
 

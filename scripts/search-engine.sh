@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dev/test OpenSearch 2.x node (search/engine, built with Maven from Maven Central artifacts).
+# Dev/test OpenSearch 2.x node (lab/search-engine, built with Maven from Maven Central artifacts).
 #
 #   scripts/search-engine.sh start [--fresh]   build if needed, start in background, wait until ready
 #   scripts/search-engine.sh stop              SIGTERM (SIGKILL after 30 s)
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${SEARCH_PORT:-9200}"
-MODULE=search/engine
+MODULE=lab/search-engine
 TARGET="$MODULE/target"
 JAR="$TARGET/search-engine.jar"
 MAIN_CLASS=vn.spcncl.searchengine.DevNode

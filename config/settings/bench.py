@@ -17,6 +17,9 @@ BENCHMARK = True
 
 SECRET_KEY = env_str("SECRET_KEY", "bench-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+# The measurement tools (generate_catalogue, measure_relevance and what they use): never in
+# base.py, so production neither installs nor imports them.
+INSTALLED_APPS = [*INSTALLED_APPS, "lab"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,9 @@ SERVE_MEDIA = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# The measurement tools (generate_catalogue, measure_relevance and what they use): never in
+# base.py, so production neither installs nor imports them.
+INSTALLED_APPS = [*INSTALLED_APPS, "lab"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
 # The SQLite database and uploads live under var/ (git-ignored); make sure it exists.

@@ -2,7 +2,7 @@
 
 Its own database (LOADTEST_DATABASE_URL, default var/loadtest.sqlite3), uploads and shared
 cache, so neither the development site nor the search benchmark is ever touched. DATABASE_URL
-is deliberately not read. The URLconf adds one bare view (core.loadtest.urls) that the
+is deliberately not read. The URLconf adds one bare view (lab.loadtest.urls) that the
 production URLconf never has: the yardstick every page is measured against.
 """
 
@@ -12,10 +12,13 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR, cache_from_url, env_list, env_str
 
 LOADTEST = True
-ROOT_URLCONF = "core.loadtest.urls"
+ROOT_URLCONF = "lab.loadtest.urls"
 
 SECRET_KEY = env_str("SECRET_KEY", "loadtest-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+# The measurement tools (generate_catalogue, measure_relevance and what they use): never in
+# base.py, so production neither installs nor imports them.
+INSTALLED_APPS = [*INSTALLED_APPS, "lab"]  # noqa: F405
 # Production's manifest storage needs `collectstatic` of the whole admin first; a page's
 # `{% static %}` costs the same dictionary lookup either way, and wrk fetches no static files.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -8,6 +8,9 @@ SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# The measurement tools (generate_catalogue, measure_relevance and what they use): never in
+# base.py, so production neither installs nor imports them.
+INSTALLED_APPS = [*INSTALLED_APPS, "lab"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -13,19 +13,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
+from lab.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.content import publish
 from tests.sitetree import ENGLISH as SITE_TREE_ENGLISH
 
-CHROMIUM = "/usr/bin/chromium"
-# Run as root in a container without a GPU or network: no sandbox, no background traffic.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Playwright's own waits (expect, wait_for_url) give up after this long.
 TIMEOUT_MS = 15_000
 PASSWORD = "mat-khau-trinh-duyet"

@@ -22,19 +22,43 @@ import html
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router, transaction
-from django.db.models import Q
+from django.db import router, transaction
+from django.db.models import Max, Q
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from core.text import fold_text, normalize_text
-from search.benchmark import vocabulary as words
+from core.translation import translate_instance
+from core.treecache import bump_tree_version
+from home.factories import HomePageFactory
+from home.models import HomeFeaturedProduct, HomePage
+from lab.benchmark import vocabulary as words
+from lab.benchmark.entries import build_entries
+from lab.benchmark.rows import insert_rows, reset_sequences
+from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
+from products.models import (
+    AdministrativeUnit,
+    Certification,
+    CompanyIndexPage,
+    CompanyPage,
+    CompanyRecognition,
+    IndustrialZone,
+    Market,
+    ProductCertification,
+    ProductGalleryImage,
+    ProductIndexPage,
+    ProductMarket,
+    ProductPage,
+    ProductRecognition,
+)
+from products.services import ensure_official_sectors, sync_administrative_units
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 # Never change: translation keys (and so `catalogue_matches`) are derived from it.
 NAMESPACE = uuid.UUID("5b1d2f6e-8a43-4c3e-9f1a-2b7d0c6a9e41")
@@ -94,11 +118,6 @@ def ensure_catalogue_tree() -> CatalogueTree:
     real wagtail-localize translation of each page; an existing tree (the test database's)
     is used as it is.
     """
-    from core.translation import translate_instance
-    from home.factories import HomePageFactory
-    from home.models import HomePage
-    from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
-    from products.models import CompanyIndexPage, ProductIndexPage
 
     vi = Locale.objects.get_or_create(language_code="vi")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
@@ -139,8 +158,6 @@ def ensure_catalogue_tree() -> CatalogueTree:
 
 def ensure_vocabularies() -> dict:
     """Sectors, wards, certifications, markets and zones, looked up (or made) by slug."""
-    from products.models import AdministrativeUnit, Certification, IndustrialZone, Market
-    from products.services import ensure_official_sectors, sync_administrative_units
 
     sectors = {sector.slug: sector for sector in ensure_official_sectors()}
     if not AdministrativeUnit.objects.filter(code__lt=90000).exists():
@@ -510,68 +527,12 @@ class PageIds:
     """Consecutive ids after the highest page id in the database."""
 
     def __init__(self):
-        from django.db.models import Max
 
         self.next = (Page.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
 
     def take(self) -> int:
         value, self.next = self.next, self.next + 1
         return value
-
-
-def reset_sequences(*models) -> None:
-    """Move the id sequences past explicitly inserted ids (PostgreSQL; a no-op on SQLite)."""
-    from django.core.management.color import no_style
-
-    connection = connections[router.db_for_write(Page)]
-    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
-    if statements:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-
-def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-    """INSERT *rows* (tuples in *columns* order: field names) into *model*'s own table.
-
-    Plain `executemany`, no model instances: at 100 000 products, building a Page instance
-    (Wagtail's and modelcluster's __init__) cost more than inserting it. Values that need the
-    database's own form (UUIDs, aware datetimes, JSON) go through their field's
-    `get_db_prep_save`, so SQLite and PostgreSQL both get what the ORM would send.
-    """
-    using = router.db_for_write(model)
-    connection = connections[using]
-    fields = [model._meta.get_field(name) for name in columns]
-    converters = [
-        (lambda value, f=f: f.get_db_prep_save(value, connection))
-        if f.get_internal_type() in _PREPARED_TYPES
-        else None
-        for f in fields
-    ]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    count = 0
-    with connection.cursor() as cursor:
-        for chunk in _chunks(rows, INSERT_BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(
-                        value if convert is None else convert(value)
-                        for convert, value in zip(converters, row, strict=True)
-                    )
-                    for row in chunk
-                ],
-            )
-            count += len(chunk)
-    return count
-
-
-_PREPARED_TYPES = {"UUIDField", "DateTimeField", "JSONField", "DateField"}
 
 
 def _chunks(items, size: int) -> Iterator[list]:
@@ -608,7 +569,6 @@ PRODUCT_COLUMNS = (
 
 def write_companies(specs: list[CompanySpec], writer: TreeWriter) -> dict[uuid.UUID, int]:
     """Both languages' company pages; returns the Vietnamese page id of each company."""
-    from products.models import CompanyPage
 
     pages, children, vi_ids = [], [], {}
     for spec in specs:
@@ -653,7 +613,6 @@ def write_products(
     specs: list[ProductSpec], writer: TreeWriter, *, company_ids: dict, sectors: dict
 ) -> int:
     """Both languages' product pages with their recognitions, certifications and markets."""
-    from products.models import ProductCertification, ProductMarket, ProductPage, ProductRecognition
 
     pages, children, recognitions, certifications, markets = [], [], [], [], []
     for spec in specs:
@@ -709,17 +668,6 @@ def clear_catalogue(tree: CatalogueTree) -> None:
     than generating them. Nothing else points at synthetic pages (no revisions, translation
     sources or featured products are made for them).
     """
-    from home.models import HomeFeaturedProduct
-    from products.models import (
-        CompanyPage,
-        CompanyRecognition,
-        ProductCertification,
-        ProductGalleryImage,
-        ProductMarket,
-        ProductPage,
-        ProductRecognition,
-    )
-    from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
     using = router.db_for_write(Page)
     leaves = Q(pk__in=[])
@@ -749,8 +697,6 @@ def clear_catalogue(tree: CatalogueTree) -> None:
 
 def catalogue_matches(tree: CatalogueTree, *, products: int, seed: int) -> bool:
     """Whether the database holds exactly the catalogue of *products* for *seed*, entries too."""
-    from products.models import ProductPage
-    from search.models import CatalogueEntry
 
     if products < 1:
         return False
@@ -770,7 +716,6 @@ def generate_catalogue(
     *, products: int, seed: int, force: bool = False, progress: Progress | None = None
 ) -> GenerationReport:
     """Make the synthetic catalogue of *products* for *seed*, unless it is there already."""
-    from search.benchmark.entries import build_entries
 
     say = progress or (lambda message: None)
     report = GenerationReport()
@@ -829,8 +774,6 @@ def generate_catalogue(
     product_writer.finish()
     reset_sequences(Page)
     report.timings["pages"] = time.perf_counter() - step
-
-    from core.treecache import bump_tree_version
 
     bump_tree_version()
 

@@ -12,7 +12,7 @@ sector and a recognition year. Deterministic: the same list every run.
 """
 
 from core.text import fold_text
-from search.benchmark.vocabulary import PRODUCT_TYPES, QUALIFIERS, RECOGNITION_YEARS
+from lab.benchmark.vocabulary import PRODUCT_TYPES, QUALIFIERS, RECOGNITION_YEARS
 
 KINDS = ("plain", "no-diacritics", "typo", "english", "qualified", "filtered")
 

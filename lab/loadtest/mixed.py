@@ -2,7 +2,7 @@
 
 Visitors mostly read pages; some search. Every request picks a kind of visit by its weight
 (WEIGHTS), then one URL of that kind from the demo content, at random with a fixed seed
-(core/loadtest/mix.lua): the same sequence in every run. Pages without a query string are
+(lab/loadtest/mix.lua): the same sequence in every run. Pages without a query string are
 answered from the page cache once a worker has kept them (production's configuration);
 catalogue filters and searches never are. wrk's own counters give the errors: responses that
 are not 2xx/3xx, and socket errors (connect, read, write, timeouts after wrk's 2 s).
@@ -61,6 +61,7 @@ class MixedResult:
 
 def mix_paths() -> dict[str, list[str]]:
     """Every URL of each kind of visit, read from the content the server has."""
+    # Imported here: the load test's runner imports this module before Django is set up.
     from django.urls import reverse
     from django.utils import translation
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from search.relevance.measure import (
+from lab.relevance.measure import (
     PATHS,
     build_corpus,
     build_skeleton,
@@ -15,7 +15,7 @@ from search.relevance.measure import (
 class Command(BaseCommand):
     help = (
         "Measure the catalogue search's relevance (mean reciprocal rank) on the fictional "
-        "corpus of search/relevance/, per path. The corpus is built in a throwaway copy of "
+        "corpus of lab/relevance/, per path. The corpus is built in a throwaway copy of "
         "the configured database (as the test runner makes one), never in the site's data; "
         "the engine path (SEARCH_URL) gets an index prefix of its own, deleted afterwards."
     )

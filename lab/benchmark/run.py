@@ -18,8 +18,8 @@ set, and stopped afterwards if this run started it; gunicorn listens on BENCH_PO
 """
 
 import argparse
-import math
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -29,7 +29,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.measuring import gunicorn_command
+from lab.measuring import gunicorn_command
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
@@ -193,20 +193,14 @@ def generate(options) -> None:
 
 def build_indexes() -> None:
     """The real commands' build rates, then the one-product-at-a-time ones on a sample."""
-    from products.models import ProductPage
-    from search.catalogue import indexing
-    from search.catalogue.database import rebuild_entries, sync_entry
-    from search.catalogue.documents import product_document
+    # Imported here, and in the functions below: this module runs before Django is set up
+    # (main() configures it once the catalogue is generated).
+    from products.documents import product_document
+    from search.catalogue.database.query import rebuild_entries, sync_entry
+    from search.catalogue.engine import indexing
+    from search.catalogue.source import catalogue_source
 
-    keys = [
-        str(key)
-        for key in ProductPage.objects.live()
-        .public()
-        .order_by("translation_key")
-        .values_list("translation_key", flat=True)
-        .distinct()
-    ]
-    sample = keys[:SAMPLE]
+    sample = catalogue_source().keys()[:SAMPLE]
     print()
     print("== Index builds")
 
@@ -230,7 +224,8 @@ def build_indexes() -> None:
 
 
 def measure_path(name: str, search_url: str | None, options) -> dict:
-    from search.benchmark.queries import distinct_searches
+    # Imported once Django is set up (see build_indexes).
+    from lab.benchmark.queries import distinct_searches
 
     print()
     print(f"== {name.capitalize()} path over HTTP (gunicorn, 2 workers)")
@@ -296,15 +291,18 @@ def _measure(requests: list[tuple[str, str]], into: list, options, *, engine: bo
 
 
 def _engine_took(searches, *, cache: bool) -> list[float]:
-    from search.catalogue import service
-    from search.catalogue.engine import get_client, index_name
-    from search.catalogue.query import build_search
+    # Imported once Django is set up (see build_indexes).
+    from core.text import clean_search_text
+    from search.catalogue.contract import CatalogueQuery
+    from search.catalogue.engine.client import get_client, index_name
+    from search.catalogue.engine.query import build_search
+    from search.synonyms import synonym_groups
 
-    client, synonyms = get_client(), service.synonym_groups()
+    client, synonyms = get_client(), synonym_groups()
     took = []
     for _, q, params in searches:
-        body = build_search(
-            q=q,
+        query = CatalogueQuery(
+            q=clean_search_text(q),
             lang=params.get("lang", "vi"),
             filters={
                 group: list(values)
@@ -313,9 +311,8 @@ def _engine_took(searches, *, cache: bool) -> list[float]:
             },
             sort=params.get("sort", "relevance"),
             page=params.get("page", 1),
-            per_page=service.PER_PAGE,
-            synonyms=synonyms,
         )
+        body = build_search(query, synonyms=synonyms)
         response = client.search(index=index_name(), body=body, request_cache=cache)
         took.append(response["took"] / 1000)
     return took
@@ -346,9 +343,11 @@ def _get(url: str) -> tuple[float, int, bool]:
     return seconds, status, status == 200 and b'"notice"' in body
 
 
-def _percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+def _percentile(values: list[float], percent: int) -> float:
+    if len(values) < 2:
+        return values[0]
+    # "inclusive": the sample is the whole population measured, as wrk reports its own.
+    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
 
 
 def _percentiles(values: list[float]) -> str:

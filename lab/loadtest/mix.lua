@@ -1,4 +1,4 @@
--- The mixed run of `make loadtest` (core/loadtest/mixed.py writes the mix and reads the result).
+-- The mixed run of `make loadtest` (lab/loadtest/mixed.py writes the mix and reads the result).
 --
 -- Every request picks a kind of visit by its weight, then one of that kind's paths, at random
 -- with a fixed seed per thread (LOADTEST_SEED + thread number), so two runs send the same

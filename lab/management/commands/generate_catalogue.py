@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from search.benchmark.generate import generate_catalogue
+from lab.benchmark.generate import generate_catalogue
 
 REFUSAL = (
     "generate_catalogue writes synthetic products and only runs against the benchmark "

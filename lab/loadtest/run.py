@@ -15,7 +15,7 @@ order:
    core.pagecache): gunicorn on LOADTEST_PORT (8270), every URL checked to answer 200 itself
    (no redirect), then the bare view, each page in turn and the bare view again, each with a
    warm-up run of wrk before the measured one;
-4. the phase "mixed" (core/loadtest/mixed.py): with the page cache, 64 connections for 60 s
+4. the phase "mixed" (lab/loadtest/mixed.py): with the page cache, 64 connections for 60 s
    over a weighted mix of page views and searches (the weights are printed), between two runs
    of the bare view at the same number of connections: requests/s, p50/p90/p99, errors and
    timeouts;
@@ -42,8 +42,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.loadtest.mixed import WEIGHTS, MixedResult, mix_paths, run_mixed, write_mix
-from core.measuring import GUNICORN_CONFIG, gunicorn_command, gunicorn_summary
+from lab.loadtest.mixed import WEIGHTS, MixedResult, mix_paths, run_mixed, write_mix
+from lab.measuring import GUNICORN_CONFIG, gunicorn_command, gunicorn_summary
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
@@ -184,6 +184,7 @@ def prepare() -> None:
 
 def public_pages() -> list[tuple[str, str]]:
     """(label, path) of one page of each public type, from the content the server has."""
+    # Imported here: this module runs before Django is set up (main() does that first).
     from django.urls import reverse
     from django.utils import translation
 
@@ -332,7 +333,7 @@ def measure_mixed(options) -> Phase:
     print(
         f"== Phase mixed (PAGE_CACHE_SECONDS={cache_seconds}), load average {_load()}: "
         + _wrk_flags(at_load, options.mixed_duration)
-        + f" -s core/loadtest/mix.lua, seed {options.seed}"
+        + f" -s lab/loadtest/mix.lua, seed {options.seed}"
     )
     print("   weights (% of requests) and URLs per kind:")
     for name, weight in WEIGHTS.items():

@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core.text import fold_text
+from products.documents import product_document
 from products.models import CompanyPage, ProductPage, ProductRecognition
-from search.catalogue.database import rebuild_entries, search_database
-from search.catalogue.documents import product_document
+from search.catalogue.contract import CatalogueQuery
+from search.catalogue.database.query import rebuild_entries, search_database
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +142,7 @@ def test_catalogue_search_finds_a_generated_product_by_its_folded_title(bench, s
     generate()
     product = ProductPage.objects.filter(locale__language_code="vi").order_by("path")[3]
 
-    found = search_database(q=fold_text(product.title), lang="vi", filters={})
+    found = search_database(CatalogueQuery(q=fold_text(product.title)))
 
     assert found["results"][0]["title"] == product.title
     assert found["results"][0]["url"] == product.url

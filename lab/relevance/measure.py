@@ -1,6 +1,6 @@
 """Measure the catalogue search's ranking: mean reciprocal rank over the relevance queries.
 
-The corpus (search.relevance.corpus) is built through the real models, published and
+The corpus (lab.relevance.corpus) is built through the real models, published and
 translated as an editor would, so the search data comes from `product_document()` exactly
 as in production. Every query then goes through `search.catalogue.service.search`, the
 entry point the API and the pages use, on one path at a time.
@@ -23,9 +23,27 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import override_settings
 from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
 
-from core.text import fold_text
-from search.relevance.corpus import CATEGORIES, COMPANIES, PRODUCTS, QUERIES, SYNONYMS, Query
+from core.text import clean_search_text, fold_text
+from core.translation import translate_instance
+from home.factories import HomePageFactory
+from lab.relevance.corpus import CATEGORIES, COMPANIES, PRODUCTS, QUERIES, SYNONYMS, Query
+from products.factories import (
+    CompanyIndexPageFactory,
+    CompanyPageFactory,
+    ProductIndexPageFactory,
+    ProductPageFactory,
+)
+from products.models import Sector
+from products.services import ensure_official_sectors
+from search.catalogue import service
+from search.catalogue.contract import CatalogueQuery
+from search.catalogue.database.query import sync_entry
+from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.indexing import rebuild
+from search.models import Synonym
+from search.synonyms import forget_synonyms
 
 PATHS = ("engine", "database")
 # MRR is counted on the first page of results: what a visitor sees without paging.
@@ -87,12 +105,6 @@ def build_skeleton():
     """The home page and the two catalogue index pages, in both languages, in an empty
     database (a fresh one has only Wagtail's root and welcome page); returns the Vietnamese
     product and company index pages."""
-    from wagtail.models import Locale, Page, Site
-
-    from core.translation import translate_instance
-    from home.factories import HomePageFactory
-    from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
-    from products.services import ensure_official_sectors
 
     english = Locale.objects.get_or_create(language_code="en")[0]
     ensure_official_sectors()
@@ -119,14 +131,6 @@ def build_corpus(*, products_index, companies_index) -> dict[str, str]:
 
 
 def _build_corpus(*, products_index, companies_index) -> dict[str, str]:
-    from wagtail.models import Locale
-
-    from core.translation import translate_instance
-    from products.factories import CompanyPageFactory, ProductPageFactory
-    from products.models import Sector
-    from search.catalogue.database import sync_entry
-    from search.models import Synonym
-    from search.synonyms import forget_synonyms
 
     english = Locale.objects.get(language_code="en")
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
@@ -186,8 +190,6 @@ def _slug(text: str) -> str:
 @contextmanager
 def engine_index() -> Iterator[str]:
     """A catalogue index of its own (a unique prefix) holding the corpus, removed after."""
-    from search.catalogue.engine import as_dict, get_client, index_name
-    from search.catalogue.indexing import rebuild
 
     if not settings.SEARCH_URL:
         raise RuntimeError("The engine path needs SEARCH_URL (a running search node).")
@@ -212,7 +214,6 @@ def measure(*, path: str, keys: dict[str, str]) -> Report:
     For "engine", call inside `engine_index()`. An engine failure is an error here, not a
     quiet answer from the database (which `service.search` gives visitors).
     """
-    from search.catalogue import service
 
     if path not in PATHS:
         raise ValueError(f"Unknown path {path!r}; expected one of {', '.join(PATHS)}.")
@@ -221,13 +222,11 @@ def measure(*, path: str, keys: dict[str, str]) -> Report:
     search_url = settings.SEARCH_URL if path == "engine" else ""
     with override_settings(SEARCH_URL=search_url):
         for query in QUERIES:
+            # Cleaned as the parameter form cleans what a visitor types (NFD input too).
             answer = service.search(
-                q=query.text,
-                lang=query.lang,
-                filters={},
-                sort="relevance",
-                page=1,
-                per_page=RANK_DEPTH,
+                CatalogueQuery(
+                    q=clean_search_text(query.text), lang=query.lang, per_page=RANK_DEPTH
+                )
             )
             if answer.path != path:
                 raise RuntimeError(f"{query.text!r} was answered by the {answer.path} path.")

@@ -1,6 +1,6 @@
 """The catalogue search ranks what people look for first, on every path (issue 3's target).
 
-The relevance corpus (search/relevance/corpus.py: fictional companies, confusable products,
+The relevance corpus (lab/relevance/corpus.toml: fictional companies, confusable products,
 queries in eight categories) is built once for the module in a transaction rolled back at
 its end, and measured per path like the contract suite: "database" always (SQLite or
 PostgreSQL, whichever the suite runs on), "engine" against the real node. The failure
@@ -15,8 +15,8 @@ import pytest
 from django.db import transaction
 
 from core.text import fold_text
-from search.relevance.corpus import CATEGORIES, COMPANIES, QUERIES
-from search.relevance.measure import (
+from lab.relevance.corpus import CATEGORIES, COMPANIES, QUERIES
+from lab.relevance.measure import (
     TARGETS,
     build_corpus,
     engine_index,

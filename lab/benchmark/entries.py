@@ -1,13 +1,13 @@
 """The database path's entries for a freshly generated catalogue, built by forked workers.
 
-`search.catalogue.database.rebuild_entries()` is the real command's rebuild: documents built
+`search.catalogue.database.query.rebuild_entries()` is the real command's rebuild: documents built
 in batches (`documents.product_documents`) and written with a bulk upsert, in this process.
 Building an entry is mostly CPU-bound Python (documents, then folding every word), so right
 after `generate_catalogue` has filled an empty catalogue, the entries are built here by
 WORKERS forked processes from the same documents, `_entry_fields` and `_facet_rows`, and
 inserted raw into emptied tables: about 1.8 times rebuild_entries()'s rate on 2 cores
 (3 000 products in batches of 500: 1 100-1 200 entries/s, against 610-680).
-tests/search/test_generate_catalogue.py asserts that both write the same entries.
+tests/lab/test_generate_catalogue.py asserts that both write the same entries.
 """
 
 from collections.abc import Callable
@@ -17,8 +17,11 @@ from multiprocessing import get_context
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from search.catalogue.database import _entry_fields, _facet_rows, name_words
-from search.catalogue.documents import product_documents
+from lab.benchmark.rows import insert_rows, reset_sequences
+from products.documents import product_documents
+from products.models import ProductPage
+from search.catalogue.database.query import _entry_fields, _facet_rows, name_words
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 BATCH = 1_000
 
@@ -26,7 +29,6 @@ BATCH = 1_000
 def entry_rows(keys: list) -> list[tuple[str, dict, list[tuple], list[tuple]]]:
     """(key, entry fields, facet rows, name words) for each product, as the database path
     computes them."""
-    from search.models import CatalogueEntry
 
     rows = []
     for key, document in product_documents(keys).items():
@@ -45,9 +47,6 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     Building an entry is CPU-bound Python (documents, then folding every word), so a large
     catalogue is built by WORKERS forked processes while this one inserts what they return.
     """
-    from products.models import ProductPage
-    from search.benchmark.generate import insert_rows, reset_sequences
-    from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
     using = router.db_for_write(CatalogueEntry)
     keys = list(

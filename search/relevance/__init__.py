@@ -1,7 +1,0 @@
-"""How well the catalogue search ranks: a fixed corpus, a query set, and its measurement.
-
-`corpus` is the data (fictional companies and products, queries with the product each one
-should find); `measure` builds it through the real models and reports the mean reciprocal
-rank per search path. Used by `tests/search/test_relevance.py` and `manage.py
-measure_relevance`.
-"""
