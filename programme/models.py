@@ -9,7 +9,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,6 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, public
-from core.treecache import bump_tree_version
 from programme.blocks import (
     DeadlineBlock,
     FaqBlock,
@@ -419,13 +417,3 @@ class EventPage(FastServeMixin, Page):
     @property
     def is_upcoming(self) -> bool:
         return (self.ends_at or self.starts_at) >= timezone.now()
-
-
-def _statistics_changed(sender, **kwargs):
-    # The statistics page caches its figures with the tree version (programme.queries).
-    bump_tree_version()
-
-
-for _sender in ("programme.CohortYear", "products.Sector"):
-    post_save.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-save-{_sender}")
-    post_delete.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-delete-{_sender}")

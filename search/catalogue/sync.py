@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.documents import BATCH, product_documents
@@ -95,9 +95,15 @@ def _on_restriction_change(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_page_change, dispatch_uid=f"catalogue-sync-{id(signal)}")
-    post_delete.connect(_on_page_delete, dispatch_uid="catalogue-sync-delete")
+    """Connect the receivers above (search.signals calls it from SearchConfig.ready())."""
+    # Any page can hold products below it, so every page type (Wagtail sends these with the
+    # page's specific class).
+    for model in get_page_models():
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(_on_page_change, sender=model, dispatch_uid="catalogue-sync")
+    post_delete.connect(
+        _on_page_delete, sender="products.ProductPage", dispatch_uid="catalogue-sync-delete"
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             _on_restriction_change,
