@@ -8,10 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Thành phần dùng chung"
 
     def ready(self):
-        # Imported here: receivers need the app registry, which is ready only now.
-        from core import privacy, signals  # noqa: F401
+        # Imported here: core.signals imports models, which only exist once the registry is
+        # ready, that is now.
+        from core import signals
 
-        privacy.connect()
+        signals.connect(self)
         # Pillow's decompression-bomb guard on every path that decodes a picture (renditions
         # of stored files, the demo loader), not only the upload form: it warns past the
         # site's limit and refuses past twice it (its default is 89 million pixels).

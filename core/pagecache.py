@@ -34,7 +34,6 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 from wagtail.images.models import AbstractRendition
@@ -118,17 +117,16 @@ def _replay(kept) -> HttpResponse:
     return response
 
 
-# What a page shows without being a page. Pages themselves bump the version already
-# (core.treecache); renditions are made when an image is saved, which bumps it too.
-_CONTENT_APPS = {"core", "home", "news", "products", "programme", "wagtaildocs"}
+# What a page shows without being a page: every model of these apps (core.signals connects
+# on_content_change to each), except pages, which bump the version already (core.treecache), and
+# renditions, made when an image is saved, which bumps it too.
+CONTENT_APPS = ("core", "home", "news", "products", "programme", "wagtaildocs")
 
 
-def _on_content_change(sender, instance, raw=False, **kwargs):
-    if raw or isinstance(instance, Page | AbstractRendition):
-        return
-    if sender._meta.app_label in _CONTENT_APPS:
+def shows_on_pages(model) -> bool:
+    return model._meta.app_label in CONTENT_APPS and not issubclass(model, Page | AbstractRendition)
+
+
+def on_content_change(sender, raw=False, **kwargs):
+    if not raw:
         bump_tree_version()
-
-
-post_save.connect(_on_content_change, dispatch_uid="pagecache-save")
-post_delete.connect(_on_content_change, dispatch_uid="pagecache-delete")

@@ -5,10 +5,11 @@ restricting "Máy lọc nước" in the privacy dialog left "Water purifier" pub
 copies the restriction to the translations only when they are next synchronised. Editors mean
 the product, not one language of it: adding, changing or lifting a restriction on any
 translation does the same on the others, at once, in the same transaction.
+
+The receivers below are connected to PageViewRestriction and its groups by core.signals.
 """
 
 from django.db.models import QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
 # Set on the copies this module writes, so that their own signals do not echo back.
@@ -30,7 +31,7 @@ def _others(restriction) -> list[PageViewRestriction]:
     ]
 
 
-def _mirror_save(sender, instance, raw=False, **kwargs):
+def mirror_save(sender, instance, raw=False, **kwargs):
     if raw or getattr(instance, _MIRRORED, False):
         return
     for other in _others(instance):
@@ -41,7 +42,7 @@ def _mirror_save(sender, instance, raw=False, **kwargs):
         other.groups.set(instance.groups.all())
 
 
-def _mirror_groups(sender, instance, action, **kwargs):
+def mirror_groups(sender, instance, action, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if getattr(instance, _MIRRORED, False):
@@ -52,7 +53,7 @@ def _mirror_groups(sender, instance, action, **kwargs):
             other.groups.set(instance.groups.all())
 
 
-def _mirror_delete(sender, instance, origin=None, **kwargs):
+def mirror_delete(sender, instance, origin=None, **kwargs):
     # A page being deleted takes its restriction along; a translation that stays is as
     # private as it was, and only an editor lifts that.
     if issubclass(origin.model if isinstance(origin, QuerySet) else type(origin), Page):
@@ -62,15 +63,3 @@ def _mirror_delete(sender, instance, origin=None, **kwargs):
     PageViewRestriction.objects.filter(
         page__translation_key__in=Page.objects.filter(pk=instance.page_id).values("translation_key")
     ).exclude(pk=instance.pk).delete()
-
-
-def connect() -> None:
-    post_save.connect(_mirror_save, sender=PageViewRestriction, dispatch_uid="privacy-mirror")
-    post_delete.connect(
-        _mirror_delete, sender=PageViewRestriction, dispatch_uid="privacy-mirror-delete"
-    )
-    m2m_changed.connect(
-        _mirror_groups,
-        sender=PageViewRestriction.groups.through,
-        dispatch_uid="privacy-mirror-groups",
-    )

@@ -17,9 +17,12 @@ import uuid
 
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+# What the tree is made of: core.signals connects bump_tree_version to the saving and deletion
+# of every one of these models (pages of every type), and to Wagtail's publish, unpublish, move
+# and slug-change signals of every page type.
+TREE_MODELS = (Page, PageViewRestriction, Site, Locale)
 
 _VERSION_KEY = "treecache:version"
 _TIMEOUT = 60 * 60 * 6
@@ -42,6 +45,7 @@ def tree_version() -> str:
 
 
 def bump_tree_version(**kwargs) -> None:
+    """Replace the version (also the receiver of every signal that changes the tree)."""
     caches["default"].set(_VERSION_KEY, _new_version(), None)
     # Again once the change is committed: a request that rebuilt an entry in between read
     # the tree as it was, under the new version.
@@ -57,16 +61,3 @@ def cached(key: str, build):
         value = build()
         local.set(versioned, value, _TIMEOUT)
     return value
-
-
-for _signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-    _signal.connect(bump_tree_version, dispatch_uid=f"treecache-{id(_signal)}")
-
-
-def _on_model_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction | Site | Locale):
-        bump_tree_version()
-
-
-post_save.connect(_on_model_change, dispatch_uid="treecache-save")
-post_delete.connect(_on_model_change, dispatch_uid="treecache-delete")

@@ -1,6 +1,4 @@
 from django.core.cache import cache
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 
 from home.models import SiteSettings
 
@@ -16,6 +14,6 @@ def site_settings(request):
     return {"site_settings": settings}
 
 
-@receiver(post_save, sender=SiteSettings, dispatch_uid="site-settings-cache")
-def _forget_site_settings(**kwargs):
+def forget_site_settings(**kwargs):
+    """Receiver: the settings were saved (home.signals), the next request reads them afresh."""
     cache.delete(_KEY)

@@ -6,6 +6,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self):
-        from search.catalogue import sync
+        # Imported here: search.signals imports models, which only exist once the registry is
+        # ready, that is now.
+        from search import signals
 
-        sync.connect()
+        signals.connect()

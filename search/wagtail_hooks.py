@@ -1,14 +1,11 @@
 from django.contrib.auth.models import Permission
-from django.db.models.signals import post_delete, post_save, pre_save
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.text import normalize_text
 from search.models import Synonym
 from search.reports import (
     PromotionForQueryView,
@@ -16,7 +13,6 @@ from search.reports import (
     ZeroResultSearchTermsReportView,
     user_can_view_reports,
 )
-from search.synonyms import forget_synonyms
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -31,10 +27,6 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
-
-# A change applies to the next search: both paths expand queries at query time.
-post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="synonyms-saved")
-post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="synonyms-deleted")
 
 
 # Search statistics: the editors' reports, and the form that promotes a page for a query.
@@ -106,12 +98,3 @@ def register_search_stats_permissions():
     return Permission.objects.filter(
         content_type__app_label="search", codename="view_searchquerystat"
     )
-
-
-def _store_promotion_query_as_nfc(sender, instance, **kwargs):
-    # Wagtail lower-cases the term of a promotion but keeps its Unicode form; the site
-    # searches in NFC, so a term typed decomposed would never match.
-    instance.query_string = normalize_text(instance.query_string)
-
-
-pre_save.connect(_store_promotion_query_as_nfc, sender=Query, dispatch_uid="promotion-query-as-nfc")

@@ -6,14 +6,13 @@ it lives in programme and not in products.
 """
 
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.pages import FastServeMixin, public
-from core.treecache import bump_tree_version, cached
+from core.treecache import cached
 from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
 from programme.charts import statistics_charts
 from programme.models.figures import CohortYear
@@ -139,7 +138,7 @@ def statistics_figures(*, locale: Locale) -> dict:
     """Everything the statistics page draws, cached with the page tree's version.
 
     Publishing or unpublishing a product bumps that version already; a CohortYear or a
-    Sector that changes bumps it too (below), so a corrected figure shows at once.
+    Sector that changes bumps it too (programme.signals), so a corrected figure shows at once.
     """
 
     def build():
@@ -160,13 +159,3 @@ def statistics_figures(*, locale: Locale) -> dict:
         }
 
     return cached(f"programme-statistics:{locale.pk}", build)
-
-
-def _statistics_changed(sender, **kwargs):
-    # The statistics page caches its figures with the tree version (statistics_figures).
-    bump_tree_version()
-
-
-for _sender in ("programme.CohortYear", "products.Sector"):
-    post_save.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-save-{_sender}")
-    post_delete.connect(_statistics_changed, sender=_sender, dispatch_uid=f"stats-delete-{_sender}")

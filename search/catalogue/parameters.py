@@ -10,7 +10,6 @@ import re
 
 from django import forms
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchTextField
@@ -40,18 +39,9 @@ def known_slugs() -> dict[str, set[str]]:
     return slugs
 
 
-def _forget_slugs(sender, **kwargs):
-    if sender._meta.label in {
-        "products.Sector",
-        "products.Certification",
-        "products.Market",
-        "products.AdministrativeUnit",
-    }:
-        cache.delete(_VOCABULARY_CACHE)
-
-
-post_save.connect(_forget_slugs, dispatch_uid="catalogue-vocabulary-save")
-post_delete.connect(_forget_slugs, dispatch_uid="catalogue-vocabulary-delete")
+def forget_vocabulary(**kwargs) -> None:
+    """Receiver: a vocabulary changed (products.signals connects it), so known_slugs reads anew."""
+    cache.delete(_VOCABULARY_CACHE)
 
 
 class CatalogueQueryForm(forms.Form):

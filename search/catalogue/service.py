@@ -42,15 +42,18 @@ def engine_enabled() -> bool:
     return bool(settings.SEARCH_URL)
 
 
-def engine_path():
-    """The engine path's modules (client, query), imported when SEARCH_URL is set.
+def engine_module(name: str):
+    """A module of the engine path (client, query, indexing), imported when first needed.
 
     Imported here rather than at the top: the engine's client libraries are only needed when
     an engine is configured, and the database path must work without them.
     """
-    return import_module("search.catalogue.engine.client"), import_module(
-        "search.catalogue.engine.query"
-    )
+    return import_module(f"search.catalogue.engine.{name}")
+
+
+def engine_path():
+    """The engine path's client and query modules."""
+    return engine_module("client"), engine_module("query")
 
 
 def search(query: CatalogueQuery) -> CatalogueAnswer:

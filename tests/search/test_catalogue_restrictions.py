@@ -180,3 +180,28 @@ def test_check_catalogue_index_finds_and_repairs_a_missed_restriction(client, re
     output = io.StringIO()
     call_command("check_catalogue_index", stdout=output)
     assert "Database entries: missing: 0, stale: 0, extra: 0" in output.getvalue()
+
+
+def test_one_change_rebuilds_each_product_once(
+    restricted_catalogue, django_capture_on_commit_callbacks, monkeypatch
+):
+    # Restricting the Vietnamese page also restricts its English translation (core.privacy):
+    # two restrictions saved, each a signal, and the product's document built once for both.
+    from products.documents import ProductCatalogueSource
+
+    built = []
+    documents = ProductCatalogueSource.documents
+
+    def counting(self, keys):
+        keys = list(keys)
+        built.append(keys)
+        return documents(self, keys)
+
+    monkeypatch.setattr(ProductCatalogueSource, "documents", counting)
+    restrict(
+        restricted_catalogue["secret"],
+        PageViewRestriction.LOGIN,
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    assert PageViewRestriction.objects.count() == 2
+    assert built == [[str(restricted_catalogue["secret"].translation_key)]]

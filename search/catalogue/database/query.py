@@ -199,10 +199,8 @@ def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
                 "translation_key", "pk"
             )
         )
-        # One DELETE: QuerySet.delete() would load every row first, because post_delete has
-        # receivers for every sender (core.treecache, search.catalogue.sync).
-        replaced = CatalogueFacetValue.objects.filter(entry_id__in=ids.values())
-        replaced._raw_delete(replaced.db)
+        # One DELETE: these rows have no delete signals (tests/search/test_fast_deletes.py).
+        CatalogueFacetValue.objects.filter(entry_id__in=ids.values()).delete()
         facets = []
         for entry in entries:
             entry.pk = ids[UUID(entry.translation_key)]
@@ -268,9 +266,8 @@ def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
     entries = list(entries)
     for start in range(0, len(entries), BATCH):
         batch = entries[start : start + BATCH]
-        # A raw DELETE, as for the facet rows in write_entries: these rows have no signals.
-        replaced = CatalogueNameWord.objects.filter(entry__in=batch)
-        replaced._raw_delete(replaced.db)
+        # One DELETE, as for the facet rows in write_entries.
+        CatalogueNameWord.objects.filter(entry__in=batch).delete()
         CatalogueNameWord.objects.bulk_create(
             [
                 CatalogueNameWord(entry=entry, folded=folded, word=word, occurrences=occurrences)
