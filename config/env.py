@@ -4,7 +4,9 @@ Every variable the site understands is listed in the README ("Configuration").
 """
 
 import os
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -67,8 +69,6 @@ def cache_from_url(url: str, *, default_dir: str) -> dict:
     file:///path (the processes of one machine), redis://host:6379/0 or rediss://…
     (several machines; needs the `redis` package), locmem:// (one process only: tests).
     """
-    from urllib.parse import urlsplit
-
     scheme = urlsplit(url).scheme if url else "file"
     if scheme == "file":
         location = urlsplit(url).path if url else default_dir
@@ -92,8 +92,6 @@ def measurement_database(variable: str, default_path) -> dict:
     gunicorn's workers read at once without waiting on each other, and synchronous=NORMAL,
     which syncs only at checkpoints: such a database can always be made again.
     """
-    import dj_database_url
-
     database = dj_database_url.parse(
         env_str(variable) or f"sqlite:///{default_path}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),

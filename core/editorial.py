@@ -9,6 +9,14 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Người duyệt"
@@ -57,15 +65,6 @@ def _snippet_permissions():
 
 @transaction.atomic
 def ensure_editorial_workflow() -> None:
-    from wagtail.models import (
-        GroupApprovalTask,
-        GroupPagePermission,
-        Page,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
     # Content types and permissions of every app must exist before groups refer to them.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)

@@ -4,6 +4,8 @@ Templates must only ask for specs listed here; `create_standard_renditions` runs
 is saved (and from the demo loader), so a public GET never writes a rendition.
 """
 
+from wagtail.images import get_image_model
+
 CARD = "fill-480x320|format-webp|webpquality-75"
 CARD_2X = "fill-960x640|format-webp|webpquality-70"
 HERO = "width-1200|format-webp|webpquality-75"
@@ -32,8 +34,6 @@ def attach_renditions(images, specs=STANDARD_SPECS) -> None:
     Wagtail's `get_rendition(s)` reads prefetched renditions, so a page that shows many
     pictures (cards, a gallery, a hero) pays one query for all of them. `None`s are skipped.
     """
-    from wagtail.images import get_image_model
-
     by_id = {}
     for image in images:
         if image is not None:

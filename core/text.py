@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from django.utils.text import slugify
+
 # NFD splits most accented letters into base + combining marks; đ/Đ have no decomposition.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 
@@ -53,6 +55,4 @@ def ascii_slug(value: str) -> str:
 
     Django's ASCII slugify drops "đ" (it has no decomposition), so fold first.
     """
-    from django.utils.text import slugify
-
     return slugify(fold_text(value))

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from vietnam_provinces import ProvinceCode, VietNamDivisionType, Ward
 
 from core.text import fold_text, normalize_text
+from products.models import AdministrativeUnit, Sector
 
 # The programme's eight official industry groups (results of 2022/2023), in published order.
 OFFICIAL_SECTORS = [
@@ -229,8 +231,6 @@ def read_recognitions(*, file) -> list[RecognitionRow]:
 
 @transaction.atomic
 def ensure_official_sectors() -> list:
-    from products.models import Sector
-
     sectors = []
     for order, (slug, name, name_en, _keywords) in enumerate(OFFICIAL_SECTORS, start=1):
         sector, _ = Sector.objects.get_or_create(
@@ -256,10 +256,6 @@ def sync_administrative_units() -> int:
     Adds missing units and renames changed ones; never deletes, since companies may point
     at a unit that a later reform merged.
     """
-    from vietnam_provinces import ProvinceCode, VietNamDivisionType, Ward
-
-    from products.models import AdministrativeUnit
-
     kinds = {
         VietNamDivisionType.PHUONG: AdministrativeUnit.Kind.WARD,
         VietNamDivisionType.XA: AdministrativeUnit.Kind.COMMUNE,

@@ -17,6 +17,7 @@ products a batch).
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.utils import timezone
 
@@ -184,8 +185,6 @@ class Synonym(models.Model):
         return [line.strip() for line in self.alternatives.splitlines() if line.strip()]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if not self.alternative_list:
             raise ValidationError({"alternatives": "Nhập ít nhất một cách gọi khác."})
 

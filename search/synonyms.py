@@ -2,6 +2,8 @@
 
 from django.core.cache import cache
 
+from search.models import Synonym
+
 _KEY = "catalogue:synonyms"
 
 
@@ -9,8 +11,6 @@ def synonym_groups() -> dict[str, list[str]]:
     """{"bình nóng lạnh": ["bình nước nóng"], …} (cached; cleared when a synonym is saved)."""
     groups = cache.get(_KEY)
     if groups is None:
-        from search.models import Synonym
-
         groups = {synonym.term: synonym.alternative_list for synonym in Synonym.objects.all()}
         cache.set(_KEY, groups, 60 * 60)
     return groups

@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
@@ -213,8 +214,6 @@ _SEARCH_BACKENDS = {
 }
 if SEARCH_URL:
     if SEARCH_ENGINE not in _SEARCH_BACKENDS:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured(
             f"SEARCH_ENGINE must be one of {', '.join(_SEARCH_BACKENDS)}, not {SEARCH_ENGINE!r}"
         )
@@ -343,8 +342,6 @@ if SEARCH_URL:
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 1)
 if CLIENT_IP_PROXY_COUNT < 1:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("CLIENT_IP_PROXY_COUNT must be at least 1")
 
 # Failed sign-ins (admin login, django-axes) and page passwords (django-ratelimit): after

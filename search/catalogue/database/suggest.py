@@ -1,6 +1,7 @@
 """Autocomplete on the database path: names that have a word starting with what was typed."""
 
 from core.text import fold_text
+from search.models import CatalogueEntry
 
 
 def suggest_database(*, q: str, lang: str, size: int = 8) -> dict:
@@ -8,8 +9,6 @@ def suggest_database(*, q: str, lang: str, size: int = 8) -> dict:
 
     Matches the beginning of a word of the folded names ("son h" finds "Sơn Hà"), in one query.
     """
-    from search.models import CatalogueEntry
-
     words = fold_text(q).split()
     if not words:
         return {"products": [], "companies": []}

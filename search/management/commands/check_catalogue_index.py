@@ -33,6 +33,7 @@ class Command(BaseCommand):
             )
 
     def _check_engine(self, repair) -> list[str]:
+        # Imported when an engine is configured: the database path needs no client library.
         from search.catalogue.engine import indexing
         from search.catalogue.engine.client import ENGINE_ERRORS
 

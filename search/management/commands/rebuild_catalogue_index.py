@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from search.catalogue import service
+from search.catalogue.database.query import rebuild_entries
 
 
 class Command(BaseCommand):
@@ -13,12 +14,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from search.catalogue.database.query import rebuild_entries
-
         entries = rebuild_entries()
         self.stdout.write(f"Database entries: {entries}.")
         if not service.engine_enabled():
             return
+        # Imported when an engine is configured: the database path needs no client library.
         from search.catalogue.engine.client import ENGINE_ERRORS
         from search.catalogue.engine.indexing import rebuild
 
