@@ -340,7 +340,7 @@ def _phrase_suggester(field: str) -> dict:
         # Candidates come from the term dictionary, which keeps a deleted (unpublished,
         # restricted) product's words until its segments merge: only a correction that
         # matches a live document is offered. Needs the engine's mustache module (bundled
-        # with every OpenSearch and Elasticsearch distribution; added to search/engine).
+        # with every OpenSearch and Elasticsearch distribution; added to lab/search-engine).
         "collate": {
             "query": {
                 "source": {"match": {"{{field}}": {"query": "{{suggestion}}", "operator": "and"}}}
