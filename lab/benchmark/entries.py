@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from lab.benchmark.rows import insert_rows, reset_sequences
+from lab.benchmark.rows import delete_rows, insert_rows, reset_sequences
 from products.documents import product_documents
 from products.models import ProductPage
 from search.catalogue.database.query import _entry_fields, _facet_rows, name_words
@@ -57,9 +57,8 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
         .distinct()
     )
     with transaction.atomic(using=using):
-        CatalogueFacetValue.objects.all()._raw_delete(using)
-        CatalogueNameWord.objects.all()._raw_delete(using)
-        CatalogueEntry.objects.all()._raw_delete(using)
+        for model in (CatalogueFacetValue, CatalogueNameWord, CatalogueEntry):
+            delete_rows(model)
     chunks = [keys[start : start + BATCH] for start in range(0, len(keys), BATCH)]
     written, next_id, now = 0, 1, timezone.now()
     with _pool(len(chunks), using=using) as pool:

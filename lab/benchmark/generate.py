@@ -40,7 +40,7 @@ from home.factories import HomePageFactory
 from home.models import HomeFeaturedProduct, HomePage
 from lab.benchmark import vocabulary as words
 from lab.benchmark.entries import build_entries
-from lab.benchmark.rows import insert_rows, reset_sequences
+from lab.benchmark.rows import delete_rows, insert_rows, reset_sequences
 from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
 from products.models import (
     AdministrativeUnit,
@@ -663,10 +663,9 @@ def write_products(
 def clear_catalogue(tree: CatalogueTree) -> None:
     """Delete every product and company page under the tree, and every catalogue entry.
 
-    Raw deletes, in dependency order: the ORM's cascade would load every page and send a
-    signal per page (each scheduling a search update), which at 100 000 products takes longer
-    than generating them. Nothing else points at synthetic pages (no revisions, translation
-    sources or featured products are made for them).
+    Plain SQL deletes in dependency order (rows.delete_rows says why). Nothing else points at
+    synthetic pages (no revisions, translation sources or featured products are made for
+    them).
     """
 
     using = router.db_for_write(Page)
@@ -675,11 +674,10 @@ def clear_catalogue(tree: CatalogueTree) -> None:
         leaves |= Q(path__startswith=parent.path, depth=parent.depth + 1)
     page_ids = list(Page.objects.filter(leaves).values_list("pk", flat=True))
     with transaction.atomic(using=using):
-        CatalogueFacetValue.objects.all()._raw_delete(using)
-        CatalogueNameWord.objects.all()._raw_delete(using)
-        CatalogueEntry.objects.all()._raw_delete(using)
+        for model in (CatalogueFacetValue, CatalogueNameWord, CatalogueEntry):
+            delete_rows(model)
         for chunk in _chunks(page_ids, INSERT_BATCH):
-            HomeFeaturedProduct.objects.filter(product_id__in=chunk)._raw_delete(using)
+            delete_rows(HomeFeaturedProduct, column="product", values=chunk)
             for model in (
                 ProductRecognition,
                 ProductCertification,
@@ -687,10 +685,10 @@ def clear_catalogue(tree: CatalogueTree) -> None:
                 ProductGalleryImage,
                 CompanyRecognition,
             ):
-                model.objects.filter(page_id__in=chunk)._raw_delete(using)
-            ProductPage._base_manager.filter(pk__in=chunk)._raw_delete(using)
-            CompanyPage._base_manager.filter(pk__in=chunk)._raw_delete(using)
-            Page._base_manager.filter(pk__in=chunk)._raw_delete(using)
+                delete_rows(model, column="page", values=chunk)
+            for model in (ProductPage, CompanyPage):
+                delete_rows(model, column="page_ptr", values=chunk)
+            delete_rows(Page, column="id", values=chunk)
         for parent in [*tree.products.values(), *tree.companies.values()]:
             Page.objects.filter(pk=parent.pk).update(numchild=0)
 

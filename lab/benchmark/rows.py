@@ -63,6 +63,26 @@ def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
 _PREPARED_TYPES = {"UUIDField", "DateTimeField", "JSONField", "DateField"}
 
 
+def delete_rows(model, *, column: str | None = None, values: Iterable = ()) -> None:
+    """DELETE FROM *model*'s own table: every row, or those whose *column* is in *values*.
+
+    Plain SQL, no collector: the ORM's cascade would load every page and send a signal per
+    page (each scheduling a search update), which at 100 000 products takes longer than
+    generating them. The caller deletes in dependency order.
+    """
+    connection = connections[router.db_for_write(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        if column is None:
+            cursor.execute(f"DELETE FROM {table}")
+            return
+        values = list(values)
+        if values:
+            quoted = connection.ops.quote_name(model._meta.get_field(column).column)
+            marks = ", ".join(["%s"] * len(values))
+            cursor.execute(f"DELETE FROM {table} WHERE {quoted} IN ({marks})", values)
+
+
 def _chunks(items, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
