@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 # A fresh interpreter where importing either client fails, as on a machine without them:
@@ -43,7 +41,6 @@ print("loaded:", loaded)
 """
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_catalogue_searches_without_elasticsearch_or_opensearch_installed(tmp_path):
     environment = {
         key: value
