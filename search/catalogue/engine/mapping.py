@@ -73,7 +73,7 @@ english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
 # Plurals in -ves that the English stemmer leaves apart from their singular ("scarves" ->
 # "scarv", "scarf" -> "scarf"): a partner typing "silk scarf" must find "silk scarves".
-# database._forms applies the same rule on the database path.
+# The database path stems with the same override (database.query.english_stem).
 IRREGULAR_PLURALS = {
     "calves": "calf",
     "halves": "half",
