@@ -73,6 +73,8 @@ HIGHLIGHTS = [
     ("description", "description", 2, 160),
 ]
 HIGHLIGHTED_NAMES = ("title", "company_name")
+# Company names are proper names: analysed as Vietnamese in both languages, never stemmed.
+VIETNAMESE_ANALYSED = ("company_name",)
 
 # The searchable text of a document. Names rank above body text and carry typo tolerance and
 # "did you mean"; text fields, per language, map to their boosts.

@@ -67,6 +67,18 @@ def led(site_tree, rang_dong):
 
 
 @pytest.fixture
+def heat_pump(site_tree, minh_phat):
+    """A product whose English title's words have stems of their own ("pumps" -> "pump")."""
+    return make_product(
+        site_tree,
+        company=minh_phat,
+        title="Máy bơm nhiệt",
+        slug="may-bom-nhiet",
+        english={"Máy bơm nhiệt": "Heat pumps", "may-bom-nhiet": "heat-pumps"},
+    )
+
+
+@pytest.fixture
 def facet_catalogue(site_tree, minh_phat):
     """Four products spread over two sectors, three years, two certifications and a market.
 

@@ -221,3 +221,18 @@ def test_editors_synonyms_apply_at_once_on_both_paths(client, catalogue):
     assert api(client, q="bình nóng lạnh")[1]["count"] == 0
     Synonym.objects.create(term="bình nóng lạnh", alternatives="bình nước nóng")
     assert titles(api(client, q="binh nong lanh")[1]) == ["Bình nước nóng Sơn Hà"]
+
+
+def test_english_words_match_by_the_engines_stem_on_both_paths(client, heat_pump, path):
+    """Both paths stem English fields with Porter, the engine's English analysis: "heating"
+    finds "heat" (the database path's old plural rules did not know "-ing") and the
+    highlight marks the words as written."""
+    update_products([heat_pump.translation_key])
+    if path == "engine":
+        from search.catalogue.engine.indexing import rebuild
+
+        rebuild()
+
+    _, data = api(client, q="heating pump", lang="en")
+    assert titles(data) == ["Heat pumps"]
+    assert data["results"][0]["highlight"]["title"] == ["<mark>Heat</mark> <mark>pumps</mark>"]

@@ -263,6 +263,40 @@ def test_english_query_finds_a_product_by_its_translation_or_sector(site_tree, m
     assert titles(search("electronics heater", lang="en")) == ["Storage water heater"]
 
 
+def test_english_fields_are_stemmed_and_vietnamese_words_never(site_tree, minh_phat, heat_pump):
+    tea = make_product(
+        site_tree,
+        company=minh_phat,
+        title="Trà Hoa Mai",
+        slug="tra-hoa-mai",
+        english={"Trà Hoa Mai": "Hoa Mai green tea", "tra-hoa-mai": "hoa-mai-green-tea"},
+    )
+    synced(heat_pump, tea)
+
+    entry = CatalogueEntry.objects.get(translation_key=tea.translation_key)
+    # An English field's words, then their marked stems; a Vietnamese field's words alone.
+    assert " hoa mai green tea ~hoa ~mai ~green ~tea " in entry.folded_text
+    assert " trà hoa mai " in entry.text and "~trà" not in entry.text
+    # Stems as the engine's Porter makes them: "heating" and "heat" share one.
+    assert titles(search("heating pump")) == ["Máy bơm nhiệt"]
+    # A query word is stemmed as written: "máy" stays "máy", where its folded "may" would
+    # have become "mai" and found the tea's English "Mai".
+    assert titles(search("máy")) == ["Máy bơm nhiệt"]
+
+
+def test_the_suggestion_leaves_english_inflections_alone(site_tree, minh_phat, heat_pump):
+    sauce = make_product(
+        site_tree, company=minh_phat, title="Nước mắm Khải Hoàn", slug="mam", translate=False
+    )
+    synced(heat_pump, sauce)
+
+    # "heated" finds "Heat" by its stem: no typo, though two edits from "heat".
+    assert search("heated pumpz")["suggestion"] == "heated pumps"
+    # A Vietnamese syllable is no inflection of another: "khay" (stem "khai") is a typo for
+    # "khải", not a form of it.
+    assert search("nuoc mam khay hoan")["suggestion"] == "nước mắm khải hoàn"
+
+
 def test_synonyms_expand_the_query_in_both_directions(site_tree):
     ferroli = make_company(
         site_tree,

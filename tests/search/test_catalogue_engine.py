@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 
 from products.documents import product_document
 from search.catalogue.contract import CatalogueQuery, expand_synonyms
+from search.catalogue.database.query import english_stem
 from search.catalogue.engine.client import as_dict, get_client, index_name
 from search.catalogue.engine.indexing import (
     IndexingError,
@@ -21,7 +22,9 @@ from search.catalogue.engine.indexing import (
     create_index,
     delete_product,
     index_product,
+    indexed_documents,
     rebuild,
+    write_documents,
 )
 from search.catalogue.engine.query import build_search, search_catalogue, suggest_names
 from tests.content import make_company, make_product
@@ -59,6 +62,20 @@ def test_folded_analyzer_maps_d_with_stroke_to_d(catalogue):
     # Decomposed input (NFD, as some tools send it) is recomposed before tokenising.
     assert tokens("title_vi", "Đe\u0300n LED Ra\u0323ng") == ["đèn", "led", "rạng"]
     assert tokens("title_en", "Water heaters") == ["water", "heater"]
+
+
+def test_the_database_path_stems_english_as_the_engine_does(catalogue):
+    create_index(name=catalogue)
+    text = (
+        "heaters heating heated heat batteries battery scarves knives shelves pumps generators "
+        "generating conditioning relational agreed feed horses boxes cafés máy hay thủy us"
+    )
+    response = get_client().indices.analyze(
+        index=catalogue, body={"field": "title_en", "text": text}
+    )
+    assert [token["token"] for token in as_dict(response)["tokens"]] == [
+        english_stem(word) for word in text.split(" ")
+    ]
 
 
 def test_document_carries_both_languages_and_the_company_in_each(led, english):
@@ -377,6 +394,51 @@ def test_bulk_index_refuses_a_document_the_mapping_does_not_know(catalogue):
     create_index(catalogue)
     with pytest.raises(IndexingError, match="strict"):
         bulk_index([{"translation_key": "x", "colour": "red"}], catalogue)
+
+
+def test_every_indexed_document_is_read_back_whatever_the_number_of_pages(catalogue):
+    create_index(name=catalogue)
+    documents = {
+        key: {"translation_key": key, "title_vi": f"Sản phẩm {key}"}
+        for key in (f"key-{number:04}" for number in range(450))  # three chunks, three pages
+    }
+    assert bulk_index(documents.values(), catalogue, refresh=True) == 450
+
+    assert indexed_documents() == documents
+
+
+def test_an_editors_save_is_one_bulk_request_through_the_alias(catalogue, led, monkeypatch):
+    key = str(led.translation_key)
+    document = product_document(key)
+    # No generation yet: the alias is required, so nothing is created under its name.
+    with pytest.raises(IndexingError, match="require_alias"):
+        write_documents([key], {key: document})
+    assert not get_client().indices.exists(index=catalogue)
+
+    rebuild()
+    transport = get_client().transport
+    requests = []
+    send = transport.perform_request
+
+    def counting(method, url, *args, **kwargs):
+        requests.append((method, url, kwargs.get("params", {})))
+        return send(method, url, *args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", counting)
+    never_indexed = str(uuid.uuid4())
+    write_documents([key, never_indexed], {key: {**document, "title_vi": "Đèn LED thế hệ mới"}})
+    [(method, url, params)] = requests
+    assert (method, url) == ("POST", f"/{catalogue}/_bulk")
+    assert params["require_alias"] in ("true", b"true")  # opensearch-py sends bytes
+    monkeypatch.undo()
+    get_client().indices.refresh(index=catalogue)
+    assert titles(search("thế hệ mới")) == ["Đèn LED thế hệ mới"]
+
+    with pytest.raises(IndexingError, match="1 document.*strict"):
+        write_documents([key], {key: {**document, "colour": "red"}})
+    write_documents([key], {})
+    get_client().indices.refresh(index=catalogue)
+    assert search("đèn")["count"] == 0
 
 
 def test_unknown_sort_and_facet_are_refused():

@@ -12,12 +12,14 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
   `folded_text`; a query typed with its diacritics, found as typed in `text`, ranks first.
 - Every word must match (AND); a synonym group swaps whole phrases, exactly as the engine's
   `expand_synonyms` does, and an entry matches if any spelling matches.
-- English plurals: a word also matches its singular or plural ("heaters" ~ "heater"), the
-  one stemming that matters for short product names. Vietnamese syllables never end in
-  "s", so the extra forms cannot match a Vietnamese word.
+- English stems: the words of the fields the engine analyses as English (titles, summaries,
+  descriptions and labels in English) are stored with their stems too, marked "~heater",
+  from the engine's own algorithm (`english_stem`: Porter, snowballstemmer), and a query word
+  also matches by its stem ("heaters", "heating" ~ "heater", "heat"). Only marked stems
+  match stems, so a Vietnamese word is never stemmed into another ("máy" is not "mai").
 - Typos: on PostgreSQL, when no entry has every word, entries whose names are trigram-similar
   to the query are returned instead (pg_trgm `word_similarity`). On every database a query
-  without matches gets a "did you mean" built with difflib from the names' vocabulary
+  without matches gets a "did you mean" built with rapidfuzz from the names' vocabulary
   (`CatalogueNameWord`, one GROUP BY).
 - Facets: one statement over `CatalogueFacetValue`; each group is counted under every other
   group's filters (multi-select within a group, intersection across groups).
@@ -33,23 +35,26 @@ whether, without the filters, anything has the words; then the suggestion's voca
 Usually it is three.
 """
 
-import difflib
 import html
 import operator
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, partial, reduce
 from itertools import islice
 from uuid import UUID
 
+import snowballstemmer
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from core.text import WORD, fold_text, fold_word, normalize_text
 from search.catalogue.contract import (
@@ -64,6 +69,7 @@ from search.catalogue.contract import (
     SHARED_TEXT_FIELDS,
     TEXT_FIELDS,
     TOP10_VALUES,
+    VIETNAMESE_ANALYSED,
     CatalogueQuery,
     decode_facet_value,
     document_result,
@@ -85,6 +91,14 @@ SEARCHABLE_FIELDS = (
 # The names ("titles") that rank above body text and feed typo tolerance and suggestions:
 # the fields the engine copies into `names_folded` and `suggest`.
 NAME_KEYS = (*NAME_FIELDS["vi"], *NAME_FIELDS["en"], "company_legal_names", "company_brand")
+# The fields the engine analyses as English, stemming their words (mapping.en_text): the
+# English text fields but the company's name, a proper name analysed as Vietnamese.
+STEMMED_FIELDS = tuple(
+    field for field in TEXT_FIELDS["en"] if field.rsplit("_", 1)[0] not in VIETNAMESE_ANALYSED
+)
+# Marks a stem in the match columns: no query word contains it (WORD has no "~"), so a stem
+# only ever matches a stem, and FTS5 and pg_trgm read "~heater" as the word "heater".
+STEM_MARK = "~"
 # Copied into columns of their own, per language, for sorting and the vocabulary.
 DISPLAY_FIELDS = ("title", "url", "summary", "company_name", "company_url", "sector_label")
 
@@ -95,12 +109,17 @@ MAX_QUERY_WORDS = 12
 # default for its `%>` operator. Measured: one wrong letter in a long word ("vicostome" ~
 # "vicostone") is 0.7, "den lde" ~ "den led" 0.63, while 0.5 already lets "dem" find "den".
 TRIGRAM_THRESHOLD = 0.6
-# "Did you mean": difflib proposes the nearest names' words (ratio >= 0.6: "lde" ~ "led" is
-# 0.67, "licostone" ~ "vicostone" 0.89), and a word is only replaced within the engine's
-# fuzziness AUTO: one edit up to five letters, two beyond.
-SUGGESTION_CUTOFF = 0.6
+# "Did you mean": rapidfuzz ranks the names' words by `fuzz.ratio` (difflib's ratio from the
+# longest common subsequence, times 100: "lde" ~ "led" is 67, "licostone" ~ "vicostone" 89),
+# and a word is only replaced within the engine's fuzziness AUTO: one edit (OSA: a swap of
+# neighbours is one) up to five letters, two beyond. Measured against difflib's
+# get_close_matches with these cutoffs, on the relevance corpus's 425 name words and 955
+# unknown words (every query word and three typos of each name word): the same suggestion
+# for all 955, once ties go as difflib's did; a highlight marks the same words in all but 1
+# of 342 975 pairs ("ngan" ~ "nang": difflib 0.5, rapidfuzz 75).
+SUGGESTION_CUTOFF = 60
 SUGGESTION_CANDIDATES = 5
-FUZZY_MARK_CUTOFF = 0.75
+FUZZY_MARK_CUTOFF = 75
 MIN_FUZZY_WORD = 4
 
 # Relevance as one integer (the trigram fallback ranks by similarity instead), so ordering
@@ -211,8 +230,8 @@ def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
 
 
 def _entry_fields(document: dict) -> dict:
-    searchable = [_values(document, key) for key in SEARCHABLE_FIELDS]
-    names = [_values(document, key) for key in NAME_KEYS]
+    searchable = [(key, _values(document, key)) for key in SEARCHABLE_FIELDS]
+    names = [(key, _values(document, key)) for key in NAME_KEYS]
     display = {
         field: document.get(field) or ""
         for base in DISPLAY_FIELDS
@@ -226,7 +245,7 @@ def _entry_fields(document: dict) -> dict:
             f"sort_name_{language}": fold_text(document.get(f"sort_name_{language}") or "")[:255]
             for language in LANGUAGES
         },
-        "names": "\n".join(text for texts in names for text in texts),
+        "names": "\n".join(text for _, texts in names for text in texts),
         "folded_names": _match_column(names, fold=True),
         "text": _match_column(searchable, fold=False),
         "folded_text": _match_column(searchable, fold=True),
@@ -241,20 +260,73 @@ def _values(document: dict, key: str) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
-def _match_column(fields: Iterable[list[str]], *, fold: bool) -> str:
-    """ " w1 w2  w3 ": each text's words padded by spaces, texts side by side.
+def _match_column(fields: Iterable[tuple[str, list[str]]], *, fold: bool) -> str:
+    """ " w1 w2  w3 w4 ~s3 ~s4 ": each text's words padded by spaces, texts side by side.
 
     Texts are kept apart by a double space, so a phrase cannot match across two fields (the
-    end of a title and the start of a company name).
+    end of a title and the start of a company name). A text of a field in STEMMED_FIELDS is
+    followed by its words' stems, after its words so that its phrases stay whole.
     """
-    texts = [text for texts in fields for text in texts]
-    return "".join(f" {' '.join(words)} " for text in texts if (words := _words(text, fold=fold)))
+    texts = [(key, text) for key, texts in fields for text in texts]
+    return "".join(
+        f" {' '.join(words)} "
+        for key, text in texts
+        if (words := _column_words(key, text, fold=fold))
+    )
+
+
+def _column_words(key: str, text: str, *, fold: bool) -> list[str]:
+    """The words of one text of the field *key*, and after them their marked stems if the
+    engine stems the field."""
+    words = _words(text, fold=fold)
+    if not words or key not in STEMMED_FIELDS:
+        return words
+    written = _words(text, fold=False) if fold else words
+    return [*words, *dict.fromkeys(_stem_form(word, fold=fold) for word in written)]
 
 
 def _words(text: str, *, fold: bool) -> list[str]:
     """The words of *text*, lower-cased NFC (or folded)."""
     text = fold_text(text) if fold else normalize_text(normalize_text(text).casefold())
     return WORD.findall(text)
+
+
+# The engine's English analysis (mapping.en_text) runs the `stemmer` filter with language
+# "english", which is Lucene's PorterStemFilter, after a stemmer_override of
+# IRREGULAR_PLURALS; snowballstemmer's "porter" is the same algorithm. Checked against the
+# node's _analyze on the 2 255 distinct words of the relevance corpus, the benchmark
+# vocabulary and the demo content: the same stem for every word but two, besides words of
+# one or two letters, which Lucene leaves alone (so does english_stem): Lucene follows
+# Porter's own later code, where "-bli" becomes "-ble" and "-logi" "-log" ("assembly" ->
+# "assembl", "technology" -> "technolog"), snowballstemmer the published algorithm
+# ("assembli", "technologi"). Either way "technology" and "technologies" share a stem.
+_PORTER = snowballstemmer.stemmer("porter")
+# The stemmer keeps the word it is working on in its own attributes: one word at a time.
+_PORTER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=50_000)
+def english_stem(word: str) -> str:
+    """*word* (lower-case) as the engine's English analysis indexes it: "heaters" -> "heater",
+    "batteries" and "battery" -> "batteri", "scarves" -> "scarf".
+
+    Cached: a catalogue repeats its words, and the stemmer is pure Python (tens of
+    microseconds a word).
+    """
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if len(word) < 3:
+        return word
+    with _PORTER_LOCK:
+        return _PORTER.stemWord(word)
+
+
+def _stem_form(word: str, *, fold: bool) -> str:
+    """The marked stem of *word* (lower-case, as written) for a match column: stemmed as
+    written, as the engine stems, then folded for the folded columns ("máy" stays "~may",
+    while "may" is "~mai")."""
+    stem = english_stem(word)
+    return STEM_MARK + (fold_word(stem) if fold else stem)
 
 
 def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
@@ -314,7 +386,7 @@ def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacet
 def database_capabilities() -> frozenset[str]:
     """What the catalogue's database adds to the portable search: "trigram" on PostgreSQL.
 
-    "suggestion" (difflib's "did you mean") works everywhere.
+    "suggestion" (rapidfuzz's "did you mean") works everywhere.
     """
     vendor = _catalogue_vendor()
     return frozenset({"suggestion", "trigram"} if vendor == "postgresql" else {"suggestion"})
@@ -326,15 +398,21 @@ class _Terms:
 
     `typed` is the query's own words, lower-cased with their diacritics (for the exact-match
     rank); `spellings` the folded words of the query and of each synonym variant, the
-    query's own first.
+    query's own first. `stems` gives each of those words its marked English stems, stemmed
+    as written ("máy" -> "~may", "may" -> "~mai"): see `forms`.
     """
 
     typed: tuple[str, ...]
     spellings: tuple[tuple[str, ...], ...]
+    stems: dict[str, tuple[str, ...]]
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        """What a match column may hold for *word*: itself, or its stem after an English word."""
+        return (word, *self.stems.get(word, ()))
 
     @property
     def folded_forms(self) -> set[str]:
-        return {form for words in self.spellings for word in words for form in _forms(word)}
+        return {form for words in self.spellings for word in words for form in self.forms(word)}
 
 
 def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
@@ -409,45 +487,31 @@ def _without_results(
 
 
 def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
-    spellings = []
+    spellings, stems = [], defaultdict(dict)
     for spelling in [q, *expand_synonyms(q, synonyms)]:
         words = tuple(dict.fromkeys(_words(spelling, fold=True)))[:MAX_QUERY_WORDS]
         if words and words not in spellings:
             spellings.append(words)
+        # Stemmed as written, then folded for the folded word (a word that folding merges
+        # with its neighbours, in some other script, keeps no stem).
+        for word in _words(spelling, fold=False):
+            stems[word][_stem_form(word, fold=False)] = None
+            stems[fold_word(word)][_stem_form(word, fold=True)] = None
     typed = tuple(dict.fromkeys(_words(q, fold=False)))[:MAX_QUERY_WORDS]
-    return _Terms(typed=typed, spellings=tuple(spellings))
+    return _Terms(
+        typed=typed,
+        spellings=tuple(spellings),
+        stems={word: tuple(forms) for word, forms in stems.items()},
+    )
 
 
-def _forms(word: str) -> tuple[str, ...]:
-    """*word* and its English singular or plural ("heaters" -> "heater"; "box" -> "boxes";
-    "scarf" -> "scarves")."""
-    if len(word) < 3 or not (word.isascii() and word.isalpha()):
-        return (word,)
-    if word.endswith("ies"):
-        forms = [word[:-3] + "y"]
-    elif word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
-        forms = [word[:-2], word[:-1]]  # "boxes" -> "box", "horses" -> "horse"
-    elif word.endswith("s") and not word.endswith("ss"):
-        forms = [word[:-1]]
-    elif word.endswith(("s", "x", "z", "ch", "sh")):
-        forms = [word + "es"]
-    elif word.endswith("y") and word[-2] not in "aeiou":
-        forms = [word[:-1] + "ies"]
-    else:
-        forms = [word + "s"]
-    # The plurals in -ves the engine's English analysis maps to their singular, both ways.
-    if word in IRREGULAR_PLURALS:
-        forms.append(IRREGULAR_PLURALS[word])
-    forms += [plural for plural, singular in IRREGULAR_PLURALS.items() if singular == word]
-    return (word, *forms)
+def _has_word(field: str, forms: Iterable[str]) -> Q:
+    """Any of *forms* (a word and its marked stems: `_Terms.forms`) is a word of *field*."""
+    return reduce(operator.or_, (Q(**{f"{field}__contains": f" {form} "}) for form in forms))
 
 
-def _has_word(field: str, word: str) -> Q:
-    return reduce(operator.or_, (Q(**{f"{field}__contains": f" {form} "}) for form in _forms(word)))
-
-
-def _has_words(field: str, words: Iterable[str]) -> Q:
-    return reduce(operator.and_, (_has_word(field, word) for word in words))
+def _has_words(field: str, terms: _Terms, words: Iterable[str]) -> Q:
+    return reduce(operator.and_, (_has_word(field, terms.forms(word)) for word in words))
 
 
 @dataclass(frozen=True)
@@ -472,10 +536,16 @@ def _strict_match(terms: _Terms) -> _Match:
     """Every word of at least one spelling is in the folded text."""
     if not terms.spellings:
         return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
-    words = reduce(operator.or_, (_has_words("folded_text", words) for words in terms.spellings))
+    words = reduce(
+        operator.or_, (_has_words("folded_text", terms, words) for words in terms.spellings)
+    )
     if _catalogue_vendor() == "sqlite" and fulltext.available():
+        # FTS5 reads "~heater" as the word "heater": its stem is looked up unmarked.
         expression = fulltext.match_expression(
-            [[_forms(word) for word in words] for words in terms.spellings]
+            [
+                [[form.removeprefix(STEM_MARK) for form in terms.forms(word)] for word in words]
+                for words in terms.spellings
+            ]
         )
         if expression is not None:
             indexed = RawSQL(
@@ -521,10 +591,10 @@ def _score(terms: _Terms | None, *, fuzzy: bool):
 
     # Every entry scored matches a spelling: with no synonym, the query's own, so its flag is
     # the same for all of them and needs no LIKE over every row's text.
-    typed_flag = flag(_has_words("folded_text", typed), TYPED_WEIGHT)
+    typed_flag = flag(_has_words("folded_text", terms, typed), TYPED_WEIGHT)
     parts = [typed_flag if variants else Value(TYPED_WEIGHT)]
     if terms.typed:
-        parts.append(flag(_has_words("text", terms.typed), EXACT_WEIGHT))
+        parts.append(flag(_has_words("text", terms, terms.typed), EXACT_WEIGHT))
     phrases = [words for words in terms.spellings if len(words) > 1]
     if phrases:
         phrase = reduce(
@@ -533,7 +603,9 @@ def _score(terms: _Terms | None, *, fuzzy: bool):
         )
         parts.append(flag(phrase, PHRASE_WEIGHT))
     name_hits = [
-        reduce(operator.add, (flag(_has_word("folded_names", word), 1) for word in words))
+        reduce(
+            operator.add, (flag(_has_word("folded_names", terms.forms(word)), 1) for word in words)
+        )
         for words in terms.spellings
     ]
     parts.append(name_hits[0] if len(name_hits) == 1 else Greatest(*name_hits))
@@ -681,16 +753,31 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
             # Typed without diacritics: offered with them, should the suggestion be shown.
             words.append(spellings[folded])
             continue
-        known = any(form in spellings for form in _forms(folded))
-        if known or len(folded) < 3 or not folded.isalpha():
+        if folded in spellings or len(folded) < 3 or not folded.isalpha():
             words.append(word)
             continue
-        # difflib ranks the candidates; the engine's rule for how far a typo may go decides.
-        candidates = difflib.get_close_matches(
-            folded, vocabulary, n=SUGGESTION_CANDIDATES, cutoff=SUGGESTION_CUTOFF
+        similar = process.extract(
+            folded, vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=None
         )
+        # An English inflection of a name's word ("heaters" of "heater") matches it by its
+        # stem: known, not a typo. Only words the names write without diacritics count, so
+        # that no Vietnamese syllable passes for another's inflection ("khay" for "khải").
+        stem = _stem_form(word, fold=True)
+        if any(spellings[c] == c and _stem_form(c, fold=True) == stem for c, *_ in similar):
+            words.append(word)
+            continue
+        # rapidfuzz ranks the candidates, ties as difflib broke them (the later word in
+        # alphabetical order); the engine's rule for how far a typo may go decides.
+        candidates = sorted(similar, key=lambda match: (match[1], match[0]), reverse=True)
         allowed = 1 if len(folded) <= 5 else 2
-        close = next((c for c in candidates if _edit_distance(folded, c) <= allowed), None)
+        close = next(
+            (
+                candidate
+                for candidate, *_ in candidates[:SUGGESTION_CANDIDATES]
+                if OSA.distance(folded, candidate, score_cutoff=allowed) <= allowed
+            ),
+            None,
+        )
         if close:
             words.append(spellings[close])
             changed = True
@@ -719,18 +806,6 @@ def _vocabulary() -> dict[str, str]:
     return {folded: word for folded, (_, _, word) in best.items()}
 
 
-def _edit_distance(first: str, second: str) -> int:
-    """Levenshtein distance counting a swap of two neighbours as one edit ("lde" -> "led")."""
-    previous, current = None, list(range(len(second) + 1))
-    for i, a in enumerate(first, start=1):
-        before, previous, current = previous, current, [i] + [0] * len(second)
-        for j, b in enumerate(second, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
-                current[j] = min(current[j], before[j - 2] + 1)
-    return current[-1]
-
-
 # -- results ----------------------------------------------------------------------------
 
 
@@ -755,21 +830,26 @@ def _highlight(
 
     The text shown is marked: the title, summary and description in the language the result
     is shown in, the company name in the visitor's. A word is matched folded, so "den"
-    marks "Đèn" as written; with the trigram fallback, names also mark words close to a
-    query word.
+    marks "Đèn" as written, and in English text by its stem too, as the engine's English
+    highlight does ("heater" for "heaters"); with the trigram fallback, names also mark words
+    close to a query word.
     """
     forms = terms.folded_forms
     query_words = [
         word for words in terms.spellings for word in words if len(word) >= MIN_FUZZY_WORD
     ]
 
-    def exact(folded: str) -> bool:
-        return folded in forms
+    def exact(word: str, *, stemmed: bool) -> bool:
+        if fold_word(word) in forms:
+            return True
+        return stemmed and _stem_form(normalize_text(word.casefold()), fold=True) in forms
 
-    def close(folded: str) -> bool:
-        return folded in forms or any(
-            difflib.SequenceMatcher(None, folded, word).ratio() >= FUZZY_MARK_CUTOFF
-            for word in query_words
+    def close(word: str, *, stemmed: bool) -> bool:
+        return exact(word, stemmed=stemmed) or (
+            process.extractOne(
+                fold_word(word), query_words, scorer=fuzz.ratio, score_cutoff=FUZZY_MARK_CUTOFF
+            )
+            is not None
         )
 
     highlight = {}
@@ -777,7 +857,9 @@ def _highlight(
         text = document.get(f"{base}_{lang if base == 'company_name' else shown}")
         if not text:
             continue
-        matches = close if fuzzy and base in HIGHLIGHTED_NAMES else exact
+        matcher = close if fuzzy and base in HIGHLIGHTED_NAMES else exact
+        stemmed = shown == "en" and base not in VIETNAMESE_ANALYSED
+        matches = partial(matcher, stemmed=stemmed)
         marked = _fragments(text, matches=matches, count=fragments, size=size)
         if marked:
             highlight[name] = marked
@@ -787,8 +869,9 @@ def _highlight(
 def _fragments(
     text: str, *, matches: Callable[[str], bool], count: int, size: int | None
 ) -> list[str]:
-    """Up to *count* marked pieces of about *size* characters (0: the whole text, marked)."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if matches(fold_word(m[0]))]
+    """Up to *count* marked pieces of about *size* characters (0: the whole text, marked):
+    the words as written for which *matches* is true."""
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if matches(m[0])]
     if not spans:
         return []
     if not count or not size or len(text) <= size:

@@ -4,11 +4,12 @@ OpenSearch answers only opensearch-py (elasticsearch-py refuses a server without
 `X-Elastic-Product` header), Elasticsearch answers elasticsearch-py. Request bodies are built
 with `elasticsearch.dsl` for both, and the calls this package makes are the subset both
 clients accept with the same keywords: `search(index=, body=, request_cache=)`,
-`bulk(body=, refresh=)`, `index(index=, id=, body=)`, `delete(index=, id=)`,
+`index(index=, id=, body=)`, `delete(index=, id=)`,
 `indices.create(index=, body=)`, `indices.update_aliases(body=)`, `indices.get_alias(name=)`,
 `indices.get(index=)`, `indices.exists(index=)`, `indices.refresh(index=)`,
 `indices.forcemerge(index=, max_num_segments=)`, `indices.delete(index=)`,
-`indices.analyze(index=, body=)`.
+`indices.analyze(index=, body=)`; bulk requests and scrolls go through the libraries' own
+helpers (below).
 
 Differences the callers must mind, and that this module smooths over:
 
@@ -18,13 +19,18 @@ Differences the callers must mind, and that this module smooths over:
   `ENGINE_ERRORS` (both clients' base error) rather than one library's class.
 - opensearch-py takes `timeout=`, elasticsearch-py `request_timeout=`; both retry by default,
   which we turn off so a slow engine fails fast instead of multiplying the wait.
+- Each library has its own `helpers` (`bulk`, `streaming_bulk`, `scan`, `BulkIndexError`),
+  each working only with its own client: `helpers(client)` picks the matching module.
 """
 
 from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
 import elasticsearch
+import elasticsearch.helpers
 import opensearchpy
+import opensearchpy.helpers
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -34,6 +40,9 @@ ENGINE_ERRORS = (
     elasticsearch.ApiError,
     elasticsearch.TransportError,
 )
+# `helpers.bulk` raises it for a chunk with rejected documents (elasticsearch-py's is no
+# ApiError, so ENGINE_ERRORS does not catch it).
+BULK_ERRORS = (opensearchpy.helpers.BulkIndexError, elasticsearch.helpers.BulkIndexError)
 
 
 def index_name() -> str:
@@ -72,3 +81,12 @@ def _client(url: str, engine: str, timeout: float):
 def as_dict(response: Any) -> dict:
     """A response as a plain dict, whichever client returned it."""
     return getattr(response, "body", response)
+
+
+def helpers(client) -> ModuleType:
+    """The `helpers` module of *client*'s library (`opensearchpy.helpers` or
+    `elasticsearch.helpers`): the same `bulk`, `streaming_bulk` and `scan`, called with the
+    same keywords, but each serialises and sends requests through its own client only."""
+    if isinstance(client, opensearchpy.OpenSearch):
+        return opensearchpy.helpers
+    return elasticsearch.helpers

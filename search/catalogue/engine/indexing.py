@@ -11,13 +11,21 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import batched
 from uuid import UUID
 
 from django.conf import settings
 
 from search.catalogue.drift import DriftReport, compare, expected_documents
-from search.catalogue.engine.client import ENGINE_ERRORS, NOT_FOUND, as_dict, get_client, index_name
+from search.catalogue.engine.client import (
+    BULK_ERRORS,
+    ENGINE_ERRORS,
+    NOT_FOUND,
+    as_dict,
+    get_client,
+    helpers,
+    index_name,
+)
 from search.catalogue.engine.mapping import index_body
 from search.catalogue.engine.query import indexed_source
 from search.catalogue.source import BATCH, catalogue_source
@@ -49,25 +57,20 @@ def create_index(name: str) -> str:
 def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) -> int:
     """Index *documents* (keyed by translation_key) into *index*; return how many were sent.
 
-    Sent in chunks so that a large catalogue never builds one huge request; a chunk with any
-    rejected document raises, because a half-filled generation must not replace a full one.
+    The client's `helpers.bulk` sends them BULK_CHUNK at a time, so that a large catalogue
+    never builds one huge request; a chunk with any rejected document raises, and nothing
+    after it is sent, because a half-filled generation must not replace a full one.
     """
     client = _client()
-    count = 0
-    for chunk in _chunks(documents, BULK_CHUNK):
-        body = []
-        for document in chunk:
-            body += [
-                {"index": {"_index": index, "_id": document["translation_key"]}},
-                indexed_source(document),
-            ]
-        response = as_dict(client.bulk(body=body))
-        if response.get("errors"):
-            failures = [
-                item["index"]["error"] for item in response["items"] if "error" in item["index"]
-            ]
-            raise IndexingError(f"{len(failures)} document(s) rejected: {failures[0]}")
-        count += len(chunk)
+    actions = (
+        {"_index": index, "_id": document["translation_key"], "_source": indexed_source(document)}
+        for document in documents
+    )
+    try:
+        count, _ = helpers(client).bulk(client, actions, chunk_size=BULK_CHUNK)
+    except BULK_ERRORS as error:
+        # The helper lists the chunk's failed items keyed by their operation.
+        raise IndexingError(_rejected([item["index"] for item in error.errors])) from error
     if refresh:
         client.indices.refresh(index=index)
     return count
@@ -155,25 +158,36 @@ def write_documents(keys: list[str], documents: dict[str, dict]) -> None:
     """Index *documents* and delete the rest of *keys* through the alias, in one bulk request.
 
     What an editor's save triggers: it uses the short search timeout, like `index_product`.
-    A delete of a document that was never indexed is not an error.
+    A delete of a document that was never indexed is not an error: its item says
+    "not_found" with status 404 and no `error`, which is why the items are read here rather
+    than left to the helper's `raise_on_error` (whose `ignore_status=404` would also pass
+    over an index refused for want of the alias).
     """
-    body = []
-    for key in keys:
-        if key in documents:
-            body += [{"index": {"_id": key}}, indexed_source(documents[key])]
-        else:
-            body.append({"delete": {"_id": key}})
-    if not body:
-        return
-    response = as_dict(get_client().bulk(index=index_name(), body=body, require_alias=True))
+    client = get_client()
+    actions = [
+        {"_id": key, "_source": indexed_source(documents[key])}
+        if key in documents
+        else {"_op_type": "delete", "_id": key}
+        for key in keys
+    ]
+    results = helpers(client).streaming_bulk(
+        client,
+        actions,
+        chunk_size=max(len(actions), 1),
+        raise_on_error=False,
+        index=index_name(),
+        require_alias=True,
+    )
     failures = [
-        result["error"]
-        for item in response["items"]
-        for result in item.values()
-        if "error" in result
+        result for ok, item in results if not ok for result in item.values() if "error" in result
     ]
     if failures:
-        raise IndexingError(f"{len(failures)} document(s) rejected: {failures[0]}")
+        raise IndexingError(_rejected(failures))
+
+
+def _rejected(failures: list[dict]) -> str:
+    """How many bulk items the engine rejected, and the first one's reason."""
+    return f"{len(failures)} document(s) rejected: {failures[0]['error']}"
 
 
 def delete_product(translation_key: UUID | str, *, refresh: bool = False) -> None:
@@ -194,38 +208,25 @@ def _client():
     return get_client(timeout=max(INDEXING_TIMEOUT, float(settings.SEARCH_TIMEOUT)))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def _batches(keys: list) -> Iterator[tuple[int, list]]:
+def _batches(keys: list) -> Iterator[tuple[int, tuple]]:
     """(keys done after this batch, batch) for BATCH keys at a time."""
     done = 0
-    for batch in _chunks(keys, BATCH):
+    for batch in batched(keys, BATCH):
         done += len(batch)
         yield done, batch
 
 
 def indexed_documents() -> dict[str, dict]:
-    """Every document behind the alias, by translation key (paged with search_after)."""
+    """Every document behind the alias, by translation key.
+
+    Read with the client's `helpers.scan` (a scroll, in index order, cleared at the end), so
+    what it returns does not depend on the order or the page size.
+    """
     client = _client()
-    found, after = {}, None
-    while True:
-        body = {
-            "query": {"match_all": {}},
-            "size": BULK_CHUNK,
-            "sort": [{"translation_key": "asc"}],
-        }
-        if after is not None:
-            body["search_after"] = after
-        hits = as_dict(client.search(index=index_name(), body=body))["hits"]["hits"]
-        if not hits:
-            return found
-        for hit in hits:
-            found[hit["_id"]] = hit["_source"]
-        after = hits[-1]["sort"]
+    hits = helpers(client).scan(
+        client, index=index_name(), query={"query": {"match_all": {}}}, size=BULK_CHUNK
+    )
+    return {hit["_id"]: hit["_source"] for hit in hits}
 
 
 def find_drift() -> tuple[DriftReport, dict[str, dict]]:

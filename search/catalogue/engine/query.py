@@ -32,6 +32,7 @@ from search.catalogue.contract import (
     MARK_OPEN,
     NAME_FIELDS,
     SHARED_TEXT_FIELDS,
+    VIETNAMESE_ANALYSED,
     CatalogueQuery,
     decode_facet_value,
     document_result,
@@ -63,8 +64,6 @@ SUGGESTERS = {"did_you_mean": "suggest", "did_you_mean_folded": "suggest.folded"
 # value and each group is cut to its own size afterwards.
 FACETS_FIELD = "facets"
 FACETS_SIZE = 5_000
-# Company names are proper names: analysed as Vietnamese in both languages (mapping.py).
-VIETNAMESE_ANALYSED = ("company_name",)
 
 RESULT_SOURCE = [
     "translation_key",
