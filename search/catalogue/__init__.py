@@ -1,8 +1,11 @@
-"""The catalogue search, engine path: one document per product, both languages in it.
+"""The catalogue search: one contract, two paths, product data through one seam.
 
-`mapping` says how the engine analyses Vietnamese and English, `documents` builds a product's
-document from its live pages, `indexing` writes documents and swaps index generations, and
-`query` turns a visitor's query into ONE request (hits, highlights, facets, suggestion) and
-its response back into plain data. `engine` is the only module that knows which client talks
-to the server.
+`contract` says what a query is (`CatalogueQuery`) and what an answer looks like;
+`parameters` turns a query string into that query; `service` picks the path (the engine when
+SEARCH_URL is set, else the database, and the database when the engine fails); `request`
+is what the catalogue page and the API run for a request. The engine path (`engine/`:
+mapping, query, indexing, client) and the database path (`database/`: query, full-text
+index, autocomplete) depend on the contract and never on each other. Product data arrives
+through `source.catalogue_source()`; `sync` keeps both paths in step with the pages and
+`drift` finds what a lost update left behind.
 """
