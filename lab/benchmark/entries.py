@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from lab.benchmark.rows import delete_rows, insert_rows, reset_sequences
 from products.documents import product_documents
-from products.models import ProductPage
 from search.catalogue.database.query import _entry_fields, _facet_rows, name_words
+from search.catalogue.source import catalogue_source
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 BATCH = 1_000
@@ -49,13 +49,7 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     """
 
     using = router.db_for_write(CatalogueEntry)
-    keys = list(
-        ProductPage.objects.live()
-        .public()
-        .order_by("translation_key")
-        .values_list("translation_key", flat=True)
-        .distinct()
-    )
+    keys = catalogue_source().keys()
     with transaction.atomic(using=using):
         for model in (CatalogueFacetValue, CatalogueNameWord, CatalogueEntry):
             delete_rows(model)

@@ -58,6 +58,7 @@ from products.models import (
     ProductRecognition,
 )
 from products.services import ensure_official_sectors, sync_administrative_units
+from search.catalogue.contract import LANGUAGES
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 # Never change: translation keys (and so `catalogue_matches`) are derived from it.
@@ -310,7 +311,7 @@ class CatalogueDrawer:
         _nfc(spec, "title", "legal_name", "summary", "address")
         spec.slugs = {
             language: self._slug("company", language, spec.title[language])
-            for language in ("vi", "en")
+            for language in LANGUAGES
         }
         return spec
 
@@ -406,7 +407,7 @@ class CatalogueDrawer:
         _nfc(spec, "title", "summary", "description")
         spec.slugs = {
             language: self._slug("product", language, spec.title[language])
-            for language in ("vi", "en")
+            for language in LANGUAGES
         }
         return spec
 
@@ -572,7 +573,7 @@ def write_companies(specs: list[CompanySpec], writer: TreeWriter) -> dict[uuid.U
 
     pages, children, vi_ids = [], [], {}
     for spec in specs:
-        for language in ("vi", "en"):
+        for language in LANGUAGES:
             row = writer.page(
                 language=language,
                 model=CompanyPage,
@@ -616,7 +617,7 @@ def write_products(
 
     pages, children, recognitions, certifications, markets = [], [], [], [], []
     for spec in specs:
-        for language in ("vi", "en"):
+        for language in LANGUAGES:
             row = writer.page(
                 language=language,
                 model=ProductPage,

@@ -14,8 +14,6 @@ sector and a recognition year. Deterministic: the same list every run.
 from core.text import fold_text
 from lab.benchmark.vocabulary import PRODUCT_TYPES, QUALIFIERS, RECOGNITION_YEARS
 
-KINDS = ("plain", "no-diacritics", "typo", "english", "qualified", "filtered")
-
 
 def distinct_searches() -> list[tuple[str, str, dict]]:
     """(kind, q, parameters of GET /api/catalogue/), no two alike."""

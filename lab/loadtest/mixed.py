@@ -68,6 +68,7 @@ def mix_paths() -> dict[str, list[str]]:
     from home.models import HomePage
     from news.models import NewsPage
     from products.models import CompanyPage, ProductIndexPage, ProductPage, ProductRecognition
+    from search.catalogue.contract import LANGUAGES
 
     def urls(model):
         return [page.url for page in model.objects.live().public().order_by("path")]
@@ -90,7 +91,7 @@ def mix_paths() -> dict[str, list[str]]:
         if line.strip() and not line.startswith("#")
     ]
     site_searches = []
-    for language in ("vi", "en"):
+    for language in LANGUAGES:
         with translation.override(language):
             search = reverse("search")
         site_searches += [f"{search}?{urllib.parse.urlencode({'q': q})}" for q in searches]
@@ -98,7 +99,7 @@ def mix_paths() -> dict[str, list[str]]:
     api_searches = [
         f"{api}?{urllib.parse.urlencode({'q': q, 'lang': language})}"
         for q in searches
-        for language in ("vi", "en")
+        for language in LANGUAGES
     ]
     api_searches += [
         f"{api}?{urllib.parse.urlencode(chosen)}" for chosen in filters if "sort" not in chosen
