@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import batched
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import router, transaction
@@ -536,12 +536,6 @@ class PageIds:
         return value
 
 
-def _chunks(items, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 COMPANY_COLUMNS = (
     "page_ptr",
     "legal_name",
@@ -677,7 +671,7 @@ def clear_catalogue(tree: CatalogueTree) -> None:
     with transaction.atomic(using=using):
         for model in (CatalogueFacetValue, CatalogueNameWord, CatalogueEntry):
             delete_rows(model)
-        for chunk in _chunks(page_ids, INSERT_BATCH):
+        for chunk in batched(page_ids, INSERT_BATCH):
             delete_rows(HomeFeaturedProduct, column="product", values=chunk)
             for model in (
                 ProductRecognition,

@@ -1,7 +1,7 @@
 """Rows written straight into tables: the benchmark's catalogue is too large for the ORM."""
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
+from itertools import batched
 
 from django.core.management.color import no_style
 from django.db import connections, router
@@ -45,7 +45,7 @@ def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
     )
     count = 0
     with connection.cursor() as cursor:
-        for chunk in _chunks(rows, INSERT_BATCH):
+        for chunk in batched(rows, INSERT_BATCH):
             cursor.executemany(
                 sql,
                 [
@@ -81,9 +81,3 @@ def delete_rows(model, *, column: str | None = None, values: Iterable = ()) -> N
             quoted = connection.ops.quote_name(model._meta.get_field(column).column)
             marks = ", ".join(["%s"] * len(values))
             cursor.execute(f"DELETE FROM {table} WHERE {quoted} IN ({marks})", values)
-
-
-def _chunks(items, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk

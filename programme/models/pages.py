@@ -1,6 +1,5 @@
 """The programme's own pages: its landing page, the criteria, the guidance, the decisions."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page

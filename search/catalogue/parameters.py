@@ -24,8 +24,7 @@ from search.catalogue.contract import (
 )
 from search.catalogue.source import catalogue_source
 
-GROUPS = FACET_GROUPS
-PARAMETERS = {"q", "sort", "page", "lang", *GROUPS}
+PARAMETERS = {"q", "sort", "page", "lang", *FACET_GROUPS}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
 
@@ -77,7 +76,7 @@ class CatalogueQueryForm(forms.Form):
     )
 
     def __init__(self, data, *, language: str | None = None):
-        self._lists = {group: data.getlist(group) for group in GROUPS} if data else {}
+        self._lists = {group: data.getlist(group) for group in FACET_GROUPS} if data else {}
         self._unknown = sorted(set(data or ()) - PARAMETERS)
         self._language = language
         super().__init__(data)
@@ -88,7 +87,7 @@ class CatalogueQueryForm(forms.Form):
             self.add_error(None, _("Tham số “%(name)s” không được hỗ trợ.") % {"name": name})
         slugs = known_slugs()
         filters = {}
-        for group in GROUPS:
+        for group in FACET_GROUPS:
             values = []
             for raw in self._lists.get(group, []):
                 value = raw.strip()

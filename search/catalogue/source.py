@@ -10,6 +10,7 @@ through `catalogue_source()`.
 
 from collections.abc import Iterable
 from functools import cache
+from itertools import batched
 from typing import Protocol
 
 from django.conf import settings
@@ -55,7 +56,6 @@ def catalogue_source() -> CatalogueSource:
     return _source_for(settings.SEARCH_CATALOGUE_SOURCE)
 
 
-def batches(keys: Iterable[str]) -> Iterable[list[str]]:
-    keys = list(keys)
-    for start in range(0, len(keys), BATCH):
-        yield keys[start : start + BATCH]
+def batches(keys: Iterable[str]) -> Iterable[tuple[str, ...]]:
+    """*keys* BATCH at a time (BATCH read now, so a test may lower it)."""
+    return batched(keys, BATCH)

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import batched
 from uuid import UUID
 
 from django.conf import settings
@@ -28,7 +27,7 @@ from search.catalogue.engine.client import (
 )
 from search.catalogue.engine.mapping import index_body
 from search.catalogue.engine.query import indexed_source
-from search.catalogue.source import BATCH, catalogue_source
+from search.catalogue.source import batches, catalogue_source
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +210,7 @@ def _client():
 def _batches(keys: list) -> Iterator[tuple[int, tuple]]:
     """(keys done after this batch, batch) for BATCH keys at a time."""
     done = 0
-    for batch in batched(keys, BATCH):
+    for batch in batches(keys):
         done += len(batch)
         yield done, batch
 
