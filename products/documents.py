@@ -1,6 +1,7 @@
 """One search document per product, and the source that hands them to the catalogue search.
 
-Each product's document holds every live, public translation of it, side by side.
+Each product's document holds every live, public translation of it, side by side, and the
+product-type words buyers use for it in each language (`products.product_types`).
 
 A product's pages share a `translation_key`; wagtail-localize keeps the synchronised fields
 (company link, sector, HS code, certifications, markets, recognitions) equal on all of them,
@@ -41,6 +42,7 @@ from products.models import (
     Sector,
 )
 from products.models.product import attach_pictures
+from products.product_types import product_types
 from search.catalogue.contract import FACET_SEPARATOR, LANGUAGES
 
 SOURCE_LANGUAGE = "vi"
@@ -241,6 +243,11 @@ def _page_fields(key: str, pages: dict[str, dict], *, url, stream) -> dict:
         # Sorting by name in a language with no translation falls back to the other title.
         titles = (document.get(f"title_{code}") for code in (language, *LANGUAGES))
         document[f"sort_name_{language}"] = next((title for title in titles if title), None)
+    types = product_types().terms(
+        titles=[document[f"title_{language}"] for language in pages], hs_code=source["hs_code"]
+    )
+    for language in LANGUAGES:
+        document[f"product_type_{language}"] = types[language]
     return document
 
 

@@ -12,11 +12,12 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from django.conf import settings
 
-from core.text import clean_search_text, fold_text, fold_word
+from core.text import WORD, clean_search_text, fold_text, fold_word, words
 
 # The site's languages, Vietnamese first: every document holds each one's text.
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -84,6 +85,7 @@ TEXT_FIELDS = {
         f"title_{language}": 8,
         f"company_name_{language}": 4,
         f"summary_{language}": 2,
+        f"product_type_{language}": 1.5,
         f"sector_label_{language}": 1.5,
         f"certification_labels_{language}": 1,
         f"market_labels_{language}": 1,
@@ -108,6 +110,91 @@ IRREGULAR_PLURALS = {
     "shelves": "shelf",
     "wolves": "wolf",
 }
+
+
+# Words a buyer adds to say what they want rather than what the product is ("LED lamp
+# supplier", "nhà sản xuất dây cáp Hà Nội"): every product of the catalogue is made by a
+# Hà Nội company, so they narrow nothing. They are left out of the words a product must
+# match, in both languages whatever the site's language; a query of nothing else lists the
+# whole catalogue. English function words go too; Vietnamese ones do not ("in" is "print").
+INTENT_PHRASES = (
+    "nhà cung cấp",
+    "nhà sản xuất",
+    "nhà phân phối",
+    "cơ sở sản xuất",
+    "nhà máy",
+    "công ty",
+    "doanh nghiệp",
+    "hà nội",
+    "thành phố hà nội",
+    "việt nam",
+    "sản xuất tại",
+    "supplier",
+    "suppliers",
+    "manufacturer",
+    "manufacturers",
+    "manufacturing",
+    "maker",
+    "makers",
+    "producer",
+    "producers",
+    "exporter",
+    "exporters",
+    "distributor",
+    "wholesale",
+    "company",
+    "companies",
+    "factory",
+    "factories",
+    "vendor",
+    "vendors",
+    "vietnam",
+    "vietnamese",
+    "hanoi",
+    "made in",
+    "from",
+    "of",
+    "for",
+    "the",
+    "and",
+    "with",
+)
+
+
+@lru_cache(maxsize=1)
+def _intent_phrases() -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(words(fold_text(phrase))) for phrase in INTENT_PHRASES}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def narrowing_text(q: str) -> str:
+    """*q* without its buyer-intent words: "LED lamp supplier" -> "LED lamp".
+
+    Words are compared folded ("Ha Noi", "hà nội" and "HÀ NỘI" go alike); the rest is kept
+    as typed, punctuation included ("supplier 8544.49" -> "8544.49"). Empty when nothing
+    else was typed.
+    """
+    tokens = list(WORD.finditer(q))
+    folded = [fold_text(token[0]) for token in tokens]
+    cuts, position = [], 0
+    while position < len(tokens):
+        for phrase in _intent_phrases():
+            if tuple(folded[position : position + len(phrase)]) == phrase:
+                end = position + len(phrase) - 1
+                cuts.append((tokens[position].start(), tokens[end].end()))
+                position += len(phrase)
+                break
+        else:
+            position += 1
+    if not cuts:
+        return q
+    pieces, cursor = [], 0
+    for start, end in cuts:
+        pieces.append(q[cursor:start])
+        cursor = end
+    pieces.append(q[cursor:])
+    kept = clean_search_text("".join(pieces))
+    return kept if WORD.search(kept) else ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,6 +240,11 @@ class CatalogueQuery:
     def start(self) -> int:
         """The index of the page's first result."""
         return (self.page - 1) * self.per_page
+
+    @cached_property
+    def text(self) -> str:
+        """The words results must match: `q` without its buyer-intent words."""
+        return narrowing_text(self.q)
 
 
 # -- synonyms ---------------------------------------------------------------------------

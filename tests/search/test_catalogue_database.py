@@ -36,7 +36,10 @@ pytestmark = pytest.mark.django_db
 # Count, page, facets; with nothing matching also the trigram counts (and, with filters,
 # whether anything has the words at all, in the same query) and the vocabulary.
 QUERIES_PER_SEARCH = 3
-QUERIES_PER_EMPTY_SEARCH = 5
+# When nothing has every word: the count, whether anything has them without the filters
+# (or the similar names, PostgreSQL), the vocabulary, the corrected query's count, then its
+# page and facets, or the partial count when the correction found nothing.
+QUERIES_PER_EMPTY_SEARCH = 7
 
 
 def search(q="", *, lang="vi", filters=None, sort="relevance", synonyms=None, **paging):
@@ -290,11 +293,14 @@ def test_the_suggestion_leaves_english_inflections_alone(site_tree, minh_phat, h
     )
     synced(heat_pump, sauce)
 
-    # "heated" finds "Heat" by its stem: no typo, though two edits from "heat".
-    assert search("heated pumpz")["suggestion"] == "heated pumps"
+    # "heated" finds "Heat" by its stem: no typo, though two edits from "heat". The corrected
+    # query's results are shown at once ("pump": a water pump's product-type word).
+    corrected = search("heated pumpz")
+    assert (corrected["corrected"], corrected["suggestion"]) == ("heated pump", None)
+    assert titles(corrected) == ["Máy bơm nhiệt"]
     # A Vietnamese syllable is no inflection of another: "khay" (stem "khai") is a typo for
     # "khải", not a form of it.
-    assert search("nuoc mam khay hoan")["suggestion"] == "nước mắm khải hoàn"
+    assert search("nuoc mam khay hoan")["corrected"] == "nước mắm khải hoàn"
 
 
 def test_synonyms_expand_the_query_in_both_directions(site_tree):
@@ -312,7 +318,9 @@ def test_synonyms_expand_the_query_in_both_directions(site_tree):
     )
     synced(storage, instant)
 
-    assert titles(search("bình nóng lạnh")) == ["Bình nóng lạnh Ferroli"]
+    # The shipped product-type glossary already groups these two, the spelling typed first;
+    # editors' synonyms add to it.
+    assert titles(search("bình nóng lạnh")) == ["Bình nóng lạnh Ferroli", "Bình nước nóng Ferroli"]
     # Both directions; the spelling typed ranks above the synonym's.
     assert titles(search("bình nóng lạnh", synonyms=SYNONYMS)) == [
         "Bình nóng lạnh Ferroli",
@@ -485,14 +493,20 @@ def test_a_zero_result_query_offers_a_suggestion(site_tree, minh_phat):
     )
     synced(product)
 
-    # Two letters swapped: too far for trigrams, close enough for difflib.
+    # Two letters swapped: too far for trigrams, close enough for the vocabulary. Nothing has
+    # the words as typed, so the corrected query's results are shown, saying so.
     response = search("đá vicotsone")
-    assert response["count"] == 0
-    assert response["suggestion"] == "đá vicostone"
-    # The suggestion restores diacritics only along with a real correction.
-    assert search("thach anhh")["suggestion"] == "thạch anh"
-    assert search("vicostone")["suggestion"] is None
-    assert search("đá quạt")["suggestion"] is None  # every word is known: nothing to correct
+    assert (response["corrected"], response["suggestion"]) == ("đá vicostone", None)
+    assert titles(response) == ["Đá thạch anh Vicostone"]
+    # The correction restores diacritics only along with a real correction.
+    assert search("thach anhh")["corrected"] == "thạch anh"
+    assert search("vicostone")["corrected"] is None
+    nothing = search("đá quạt")  # every word is known: nothing to correct
+    assert (nothing["count"], nothing["corrected"], nothing["suggestion"]) == (0, None, None)
+    # A word that is no catalogue word and close to none: no suggestion at all, rather than
+    # one mixing the words typed with words corrected ("ho so rạng ky").
+    assert search("ho so thach anhh")["suggestion"] is None
+    assert search("ho so thach anhh")["corrected"] is None
 
 
 def test_a_typo_falls_back_to_what_the_database_supports(site_tree, minh_phat):
@@ -503,24 +517,29 @@ def test_a_typo_falls_back_to_what_the_database_supports(site_tree, minh_phat):
     capabilities = sorted(database_capabilities())
     assert ("trigram" in capabilities) == (connection.vendor == "postgresql")
 
+    # One wrong letter: every database corrects it from the names' vocabulary.
     response = search("vicostome")
+    assert (titles(response), response["corrected"]) == (["Đá thạch anh Vicostone"], "vicostone")
+    assert response["results"][0]["highlight"]["title"] == ["Đá thạch anh <mark>Vicostone</mark>"]
+    # Three wrong letters: beyond a correction (two edits at most), within trigram similarity.
+    farther = search("vicostonezzz")
     for capability in capabilities:
         if capability == "trigram":
             # The migration created pg_trgm, and word similarity finds the product.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
                 assert cursor.fetchone() == (1,)
-            assert titles(response) == ["Đá thạch anh Vicostone"]
-            assert response["results"][0]["highlight"]["title"] == [
+            assert (titles(farther), farther["corrected"]) == (["Đá thạch anh Vicostone"], None)
+            assert farther["results"][0]["highlight"]["title"] == [
                 "Đá thạch anh <mark>Vicostone</mark>"
             ]
-            assert search("vicostome", filters={"year": ["1999"]})["count"] == 0
+            assert search("vicostonezzz", filters={"year": ["1999"]})["count"] == 0
         elif capability == "suggestion":
-            assert response["suggestion"] == "vicostone"
+            assert search("vicostome", filters={"year": ["1999"]})["count"] == 0
         else:
             pytest.fail(f"untested capability {capability}")
     if "trigram" not in capabilities:
-        assert response["count"] == 0
+        assert farther["count"] == 0
 
 
 # -- cost -------------------------------------------------------------------------------
@@ -564,10 +583,12 @@ def test_a_search_costs_the_same_queries_whatever_the_catalogue(
     assert response["count"] == expected and len(response["results"]) == expected
     assert measured(**arguments) == small
     with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
-        assert search("đèn lde")["suggestion"] == "đèn led"
+        assert search("đèn lde")["corrected"] == "đèn led"
     # Filters too: whether anything has the words at all is part of the same budget.
     with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
-        assert search("đèn lde", filters={"year": ["2021"]})["suggestion"] == "đèn led"
+        assert search("đèn lde", filters={"year": ["2021"]})["corrected"] == "đèn led"
+    with django_assert_max_num_queries(QUERIES_PER_EMPTY_SEARCH):
+        assert search("đèn lde zzz quạt")["count"] == 0
     with django_assert_max_num_queries(QUERIES_PER_SEARCH):
         nothing = search("đèn led", filters={"year": ["1999"]})
     assert nothing["count"] == 0 and nothing["suggestion"] is None

@@ -91,6 +91,14 @@ SEARCHABLE_FIELDS = (
 # The names ("titles") that rank above body text and feed typo tolerance and suggestions:
 # the fields the engine copies into `names_folded` and `suggest`.
 NAME_KEYS = (*NAME_FIELDS["vi"], *NAME_FIELDS["en"], "company_legal_names", "company_brand")
+# Product-type words are matched folded only, as the engine's exact clause leaves them out
+# (EXACT_FIELDS): a water heater's "bình nóng lạnh" is the glossary's spelling, not the
+# product's, and earns it no exact-spelling rank for "bình nóng lạnh".
+PRODUCT_TYPE_KEYS = tuple(f"product_type_{language}" for language in LANGUAGES)
+# The words "did you mean" may offer: the names, and a product's other names ("lamp" for
+# "đèn"), as the engine's `suggest` field holds them. Not ranked as names: every lamp has the
+# same ones.
+VOCABULARY_KEYS = (*NAME_KEYS, *PRODUCT_TYPE_KEYS)
 # The fields the engine analyses as English, stemming their words (mapping.en_text): the
 # English text fields but the company's name, a proper name analysed as Vietnamese.
 STEMMED_FIELDS = tuple(
@@ -127,6 +135,13 @@ MIN_FUZZY_WORD = 4
 # as typed with diacritics > any folded match of the query as typed > a synonym-only match;
 # then the names matching the whole query as a phrase, then how many words are in the names
 # (and among equals, the shorter name: see _ordering).
+# With partial matching (no entry had every word), each word found weighs more than all the
+# rest: the entries with the most of the query's words come first.
+PARTIAL_WEIGHT = 10_000
+# Partial matching starts at three words, so at least two must match: a Vietnamese word is
+# often two syllables, and half of "tủ lạnh" (a fridge) is the "lạnh" of a water heater
+# ("bình nóng lạnh"). The engine's partial query asks the same.
+PARTIAL_MIN_WORDS = 3
 EXACT_WEIGHT = 1000
 TYPED_WEIGHT = 100
 PHRASE_WEIGHT = 20  # > MAX_QUERY_WORDS, so a name-word count never outweighs a phrase
@@ -232,6 +247,7 @@ def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
 def _entry_fields(document: dict) -> dict:
     searchable = [(key, _values(document, key)) for key in SEARCHABLE_FIELDS]
     names = [(key, _values(document, key)) for key in NAME_KEYS]
+    vocabulary = [(key, _values(document, key)) for key in VOCABULARY_KEYS]
     display = {
         field: document.get(field) or ""
         for base in DISPLAY_FIELDS
@@ -245,9 +261,11 @@ def _entry_fields(document: dict) -> dict:
             f"sort_name_{language}": fold_text(document.get(f"sort_name_{language}") or "")[:255]
             for language in LANGUAGES
         },
-        "names": "\n".join(text for _, texts in names for text in texts),
+        "names": "\n".join(text for _, texts in vocabulary for text in texts),
         "folded_names": _match_column(names, fold=True),
-        "text": _match_column(searchable, fold=False),
+        "text": _match_column(
+            [(key, texts) for key, texts in searchable if key not in PRODUCT_TYPE_KEYS], fold=False
+        ),
         "folded_text": _match_column(searchable, fold=True),
         "document": document,
     }
@@ -416,34 +434,53 @@ class _Terms:
 
 
 def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
-    """One catalogue search in the database, answered as the engine path answers it."""
+    """One catalogue search in the database, answered as the engine path answers it.
+
+    When nothing has every word (whatever the filters), it tries, in order: entries whose
+    names are similar (PostgreSQL's trigrams), the query with its typos corrected from the
+    names' vocabulary ("showing results for", every database), and the entries with the most
+    of the words (`partial`).
+    """
     started = time.perf_counter()
-    q, lang, selected = query.q, query.lang, query.filters
-    terms = _terms(q, synonyms) if q else None
+    lang, selected = query.lang, query.filters
+    terms = _terms(query.text, synonyms) if query.text else None
 
     filtered = _filters_condition(selected, field="pk")
     # The entries having the words, reused by every query below, with the filters in the
     # same WHERE: PostgreSQL then starts from whichever is the most selective.
     matching = _strict_match(terms) if terms is not None else _Match(Q())
     count = CatalogueEntry.objects.filter(matching.where(filtered)).count()
-    fuzzy, suggestion = False, None
+    fuzzy = partial = False
+    suggestion = corrected = None
     if terms is not None and not count:
         anywhere, similar = _without_results(terms, matching=matching, filtered=filtered)
         if not anywhere:
             # Nothing has every word, whatever the filters: the query itself is the problem.
-            if similar is not None:
-                # Facets then count the similar entries, even if the filters exclude them all.
-                count, fuzzy = similar
-                if fuzzy:
-                    matching = _Match(_fuzzy_condition(terms))
             suggestion = _suggestion(terms.typed)
+            found = _corrected(suggestion, synonyms=synonyms, filtered=filtered)
+            if found is not None:
+                terms, matching, count = found
+                corrected, suggestion = suggestion, None
+            else:
+                # Offered only when it finds something.
+                suggestion = None
+                if similar is not None:
+                    # Facets then count the similar entries, even if the filters exclude
+                    # them all.
+                    count, fuzzy = similar
+                    if fuzzy:
+                        matching = _Match(_fuzzy_condition(terms))
+                if not fuzzy and terms.spellings and len(terms.spellings[0]) >= PARTIAL_MIN_WORDS:
+                    loose = _partial_match(terms)
+                    if found := CatalogueEntry.objects.filter(loose.where(filtered)).count():
+                        matching, count, partial = loose, found, True
 
     start = query.start
     results = []
     if count > start:
         rows = (
             CatalogueEntry.objects.filter(matching.where(filtered))
-            .annotate(score=_score(terms, fuzzy=fuzzy))
+            .annotate(score=_score(terms, fuzzy=fuzzy, partial=partial))
             .order_by(*_ordering(query.sort, lang=lang, queried=terms is not None))
             .values("document", "score")[start : start + query.per_page]
         )
@@ -456,8 +493,22 @@ def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | N
         "results": results,
         "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang),
         "suggestion": suggestion,
+        "corrected": corrected,
+        "partial": partial,
         "took": round((time.perf_counter() - started) * 1000),
     }
+
+
+def _corrected(
+    suggestion: str | None, *, synonyms: dict[str, list[str]] | None, filtered: Q
+) -> "tuple[_Terms, _Match, int] | None":
+    """The terms, match and count of the corrected query, when it finds something."""
+    if not suggestion:
+        return None
+    terms = _terms(suggestion, synonyms)
+    matching = _strict_match(terms)
+    count = CatalogueEntry.objects.filter(matching.where(filtered)).count()
+    return (terms, matching, count) if count else None
 
 
 def _without_results(
@@ -534,17 +585,39 @@ class _Match:
 
 def _strict_match(terms: _Terms) -> _Match:
     """Every word of at least one spelling is in the folded text."""
-    if not terms.spellings:
-        return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
-    words = reduce(
-        operator.or_, (_has_words("folded_text", terms, words) for words in terms.spellings)
+    return _any_group(terms, terms.spellings)
+
+
+def _partial_match(terms: _Terms) -> _Match:
+    """At least half the words (rounded up) of some spelling are in the folded text.
+
+    Half, so that one common syllable ("so" of "hồ sơ") does not bring in everything; the
+    engine's partial query asks the same (PARTIAL_MINIMUM_SHOULD_MATCH).
+    """
+    candidates = _any_group(
+        terms, [(word,) for word in dict.fromkeys(w for words in terms.spellings for w in words)]
     )
+    enough = reduce(
+        operator.or_,
+        (
+            Q(GreaterThanOrEqual(_words_found(terms, words), -(-len(words) // 2) * PARTIAL_WEIGHT))
+            for words in terms.spellings
+        ),
+    )
+    return _Match(candidates.words & enough, index=candidates.index)
+
+
+def _any_group(terms: _Terms, groups) -> _Match:
+    """Entries having every word of at least one of *groups*."""
+    if not groups:
+        return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
+    words = reduce(operator.or_, (_has_words("folded_text", terms, words) for words in groups))
     if _catalogue_vendor() == "sqlite" and fulltext.available():
         # FTS5 reads "~heater" as the word "heater": its stem is looked up unmarked.
         expression = fulltext.match_expression(
             [
                 [[form.removeprefix(STEM_MARK) for form in terms.forms(word)] for word in words]
-                for words in terms.spellings
+                for words in groups
             ]
         )
         if expression is not None:
@@ -579,12 +652,16 @@ def _fuzzy_condition(terms: _Terms) -> Q:
     return indexed & Q(GreaterThanOrEqual(_similarity(terms), TRIGRAM_THRESHOLD))
 
 
-def _score(terms: _Terms | None, *, fuzzy: bool):
+def _score(terms: _Terms | None, *, fuzzy: bool, partial: bool = False):
     if terms is None or not terms.spellings:
         return Value(0.0, output_field=FloatField())
     if fuzzy:
         return _similarity(terms)
     typed, *variants = terms.spellings
+    if partial:
+        found = [_words_found(terms, words) for words in terms.spellings]
+        words_found = found[0] if len(found) == 1 else Greatest(*found)
+        return words_found + _score(terms, fuzzy=False)
 
     def flag(condition: Q, weight: int):
         return Case(When(condition, then=Value(weight)), default=Value(0))
@@ -610,6 +687,30 @@ def _score(terms: _Terms | None, *, fuzzy: bool):
     ]
     parts.append(name_hits[0] if len(name_hits) == 1 else Greatest(*name_hits))
     return reduce(operator.add, parts)
+
+
+def _words_found(terms: _Terms, words: tuple[str, ...]):
+    """PARTIAL_WEIGHT for each of *words* (folded) in the entry's text.
+
+    A word typed with diacritics counts only as typed: once folded, "tủ" (a cabinet) is the
+    "tử" of "điện tử" and would count for every electronic product.
+    """
+    accented = {fold_text(word): word for word in terms.typed if fold_text(word) != word}
+    return reduce(
+        operator.add,
+        (
+            Case(
+                When(
+                    _has_word("text", (accented[word],))
+                    if word in accented
+                    else _has_word("folded_text", terms.forms(word)),
+                    then=Value(PARTIAL_WEIGHT),
+                ),
+                default=Value(0),
+            )
+            for word in words
+        ),
+    )
 
 
 def _ordering(sort: str, *, lang: str, queried: bool = False) -> list:
@@ -737,10 +838,14 @@ def _facets(
 def _suggestion(typed: tuple[str, ...]) -> str | None:
     """The query with each word unknown to the names replaced by the closest known word.
 
-    The vocabulary is every word of every product and company name, folded, each mapped to
-    its most common spelling with diacritics, so "licostone" suggests "vicostone" and "thach
-    anhh" suggests "thạch anh". Restoring diacritics alone is no correction (the folded match
-    already finds those words): None is returned unless some word was corrected.
+    The vocabulary is every word of every product and company name and product type,
+    folded, each mapped to its most common spelling with diacritics, so "licostone" suggests
+    "vicostone" and "thach anhh" suggests "thạch anh". A suggestion is made of the
+    catalogue's own words, spelt as the catalogue spells them: when a word is neither known
+    nor close to a known one ("ho so dang ky": "ho" and "so" are no name's words), there is
+    no suggestion rather than a mix of what was typed and what was corrected. Restoring
+    diacritics alone is no correction (the folded match already finds those words): None is
+    returned unless some word was corrected.
     """
     if not typed:
         return None
@@ -749,13 +854,16 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
     words, changed = [], False
     for word in typed:
         folded = fold_text(word)
-        if folded in spellings and word == folded:
-            # Typed without diacritics: offered with them, should the suggestion be shown.
-            words.append(spellings[folded])
+        if not folded.isalpha():
+            words.append(word)  # numbers and codes ("t8", "600x600") as typed
             continue
-        if folded in spellings or len(folded) < 3 or not folded.isalpha():
-            words.append(word)
+        if folded in spellings:
+            # Typed with diacritics: kept, it may be another word of the same letters ("mây",
+            # not "máy"); typed without: offered with the catalogue's.
+            words.append(word if word != folded else spellings[folded])
             continue
+        if len(folded) < 3:
+            return None
         similar = process.extract(
             folded, vocabulary, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=None
         )
@@ -778,11 +886,10 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
             ),
             None,
         )
-        if close:
-            words.append(spellings[close])
-            changed = True
-        else:
-            words.append(word)
+        if close is None:
+            return None
+        words.append(spellings[close])
+        changed = True
     return " ".join(words) if changed else None
 
 

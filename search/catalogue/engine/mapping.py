@@ -161,6 +161,9 @@ def catalogue_mapping() -> Mapping:
         field(f"title_{language}", _text(language, name=True, autocomplete=True, highlighted=True))
         field(f"sort_name_{language}", Keyword(normalizer=sort_folded))
         field(f"summary_{language}", _text(language, highlighted=True))
+        # Product-type words are a product's other names ("lamp" for "đèn"): typos in them
+        # are forgiven and "did you mean" offers them, as for titles.
+        field(f"product_type_{language}", _text(language, name=True))
         field(f"description_{language}", _text(language, highlighted=True))
         # A company's name is a proper name in either language: no English stemming.
         field(

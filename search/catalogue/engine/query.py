@@ -17,11 +17,12 @@ Every sort and facet name is allow-listed: anything else raises `ValueError`, wh
 form should have prevented.
 """
 
+from dataclasses import replace
 from typing import Any
 
 from elasticsearch.dsl import Q, Search
 
-from core.text import fold_text
+from core.text import clean_search_text, fold_text, words
 from search.catalogue.contract import (
     FACET_SEPARATOR,
     FACETS,
@@ -46,6 +47,12 @@ from search.catalogue.engine.mapping import engine_text_fields
 # Up to four words, all must match; longer queries may miss one word in five, so a stray
 # word ("của", "loại") does not empty the results.
 MINIMUM_SHOULD_MATCH = "4<80%"
+# When nothing has every word of a query of three or more: at least half of them (rounded
+# up), the database path's rule too (see its PARTIAL_MIN_WORDS for why not two), ranked by
+# how many (each word found adds PARTIAL_WORD_BOOST, more than any text score).
+PARTIAL_MIN_WORDS = 3
+PARTIAL_MINIMUM_SHOULD_MATCH = "1<-50%"
+PARTIAL_WORD_BOOST = 100
 LANGUAGE_BOOST = 1.5
 SYNONYM_BOOST = 0.8
 
@@ -65,6 +72,9 @@ SUGGESTERS = {"did_you_mean": "suggest", "did_you_mean_folded": "suggest.folded"
 FACETS_FIELD = "facets"
 FACETS_SIZE = 5_000
 
+# The aggregation counting what the words match without the filters.
+UNFILTERED = "unfiltered"
+
 RESULT_SOURCE = [
     "translation_key",
     "languages",
@@ -82,16 +92,30 @@ RESULT_SOURCE = [
 ]
 
 
-def build_search(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
-    """The request body of one catalogue search (hits, highlights, facets, suggestion)."""
-    q, lang, selected = query.q, query.lang, query.filters
+def build_search(
+    query: CatalogueQuery,
+    *,
+    synonyms: dict[str, list[str]] | None = None,
+    partial: bool = False,
+) -> dict:
+    """The request body of one catalogue search (hits, highlights, facets, suggestion).
+
+    *partial*: the products with at least half of the words, those with the most first
+    (see search_catalogue).
+    """
+    q, lang, selected = query.text, query.lang, query.filters
     search = Search()
     if q:
         spellings = [q, *expand_synonyms(q, synonyms)]
-        search = search.query(_relevance_query(spellings, lang=lang))
+        search = search.query(_relevance_query(spellings, lang=lang, partial=partial))
         search = _with_highlight(search, spellings=spellings, lang=lang)
-        for name, field in SUGGESTERS.items():
-            search = search.suggest(name, q, phrase=_phrase_suggester(field))
+        if not partial:
+            for name, field in SUGGESTERS.items():
+                search = search.suggest(name, q, phrase=_phrase_suggester(field))
+        if selected:
+            # Whether the words match anything when the filters are left out (the hits'
+            # total counts under them): if so, the filters emptied the page, not the words.
+            search.aggs.bucket(UNFILTERED, "filter", filter=Q("match_all"))
     group_filters = {
         group: Q("terms", **{FACETS[group].field: values}) for group, values in selected.items()
     }
@@ -227,9 +251,36 @@ def parse_suggest(response: Any, *, lang: str) -> dict:
 def search_catalogue(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None
 ) -> dict:
-    """Run one catalogue search against the engine: exactly one request."""
-    body = build_search(query, synonyms=synonyms)
-    return parse_response(_cached_search(body), lang=query.lang)
+    """Run one catalogue search against the engine: one request when it finds something.
+
+    When nothing has the words (whatever the filters), at most two more: the suggestion's
+    ("showing results for"; a suggestion that finds nothing is not offered), then the
+    products with most of the words (`partial`).
+    """
+    response = _cached_search(build_search(query, synonyms=synonyms))
+    data = parse_response(response, lang=query.lang) | {"corrected": None, "partial": False}
+    if data["count"] or not query.text or _matched_without_filters(response):
+        return data
+    if suggestion := data["suggestion"]:
+        corrected = replace(query, q=clean_search_text(suggestion))
+        found = parse_response(
+            _cached_search(build_search(corrected, synonyms=synonyms)), lang=query.lang
+        )
+        if found["count"]:
+            return found | {"suggestion": None, "corrected": corrected.q, "partial": False}
+    data["suggestion"] = None
+    if len(words(query.text)) >= PARTIAL_MIN_WORDS:
+        found = parse_response(
+            _cached_search(build_search(query, synonyms=synonyms, partial=True)),
+            lang=query.lang,
+        )
+        if found["count"]:
+            return found | {"suggestion": None, "corrected": None, "partial": True}
+    return data
+
+
+def _matched_without_filters(response: Any) -> bool:
+    return as_dict(response).get("aggregations", {}).get(UNFILTERED, {}).get("doc_count", 0) > 0
 
 
 def suggest_names(*, q: str, lang: str, size: int = 8) -> dict:
@@ -252,7 +303,7 @@ def _cached_search(body: dict):
 # -- query parts ------------------------------------------------------------------------
 
 
-def _relevance_query(spellings: list[str], *, lang: str) -> Q:
+def _relevance_query(spellings: list[str], *, lang: str, partial: bool = False) -> Q:
     """The query as typed, or it or any synonym variant (each variant scored a bit lower).
 
     A variant is matched folded only: its diacritics are the synonym list's, not the
@@ -261,16 +312,48 @@ def _relevance_query(spellings: list[str], *, lang: str) -> Q:
     nóng") above "Bình nước nóng …", which is what was typed (measured on the relevance set).
     """
     typed, *variants = spellings
-    if not variants:
-        return _text_query(typed, lang=lang)
-    clauses = [_text_query(typed, lang=lang)]
+    # Partial: any word scores the products that have enough of them (see below).
+    msm = "1" if partial else MINIMUM_SHOULD_MATCH
+    clauses = [_text_query(typed, lang=lang, minimum_should_match=msm)]
     clauses += [
-        _text_query(variant, lang=lang, boost=SYNONYM_BOOST, exact=False) for variant in variants
+        _text_query(variant, lang=lang, boost=SYNONYM_BOOST, exact=False, minimum_should_match=msm)
+        for variant in variants
     ]
-    return Q("bool", should=clauses, minimum_should_match=1)
+    query = clauses[0] if not variants else Q("bool", should=clauses, minimum_should_match=1)
+    if not partial:
+        return query
+    # At least half the words, each found adding the same constant: the products with the
+    # most words first, then the usual relevance among them. A word typed with diacritics
+    # must be found as typed (see the database path's _words_found: folded, "tủ" is "tử").
+    exact = [field.split("^")[0] for field in _weighted_fields(lang)]
+    folded = [field.split("^")[0] for field in _weighted_fields(lang, suffix=".folded")]
+    found = [
+        Q(
+            "constant_score",
+            filter=Q(
+                "multi_match",
+                query=word,
+                fields=exact if fold_text(word) != word else [*exact, *folded],
+            ),
+            boost=PARTIAL_WORD_BOOST,
+        )
+        for word in dict.fromkeys(word.casefold() for word in words(typed))
+    ]
+    return Q(
+        "bool",
+        must=[Q("bool", should=found, minimum_should_match=PARTIAL_MINIMUM_SHOULD_MATCH)],
+        should=[query],
+    )
 
 
-def _text_query(q: str, *, lang: str, boost: float = 1.0, exact: bool = True) -> Q:
+def _text_query(
+    q: str,
+    *,
+    lang: str,
+    boost: float = 1.0,
+    exact: bool = True,
+    minimum_should_match: str = MINIMUM_SHOULD_MATCH,
+) -> Q:
     """Exact-diacritic, folded, phrase and fuzzy clauses for one spelling of the query.
 
     `cross_fields` lets the words of a query fall in different fields ("đèn rạng đông":
@@ -288,7 +371,7 @@ def _text_query(q: str, *, lang: str, boost: float = 1.0, exact: bool = True) ->
                 query=q,
                 type="cross_fields",
                 fields=[*_weighted_fields(lang, only=EXACT_FIELDS), "hs_code^6"],
-                minimum_should_match=MINIMUM_SHOULD_MATCH,
+                minimum_should_match=minimum_should_match,
                 boost=3,
             ),
             Q("multi_match", query=q, type="phrase", slop=1, fields=names, boost=4),
@@ -299,7 +382,7 @@ def _text_query(q: str, *, lang: str, boost: float = 1.0, exact: bool = True) ->
             query=q,
             type="cross_fields",
             fields=folded,
-            minimum_should_match=MINIMUM_SHOULD_MATCH,
+            minimum_should_match=minimum_should_match,
         ),
         Q(
             "multi_match",
@@ -318,7 +401,7 @@ def _text_query(q: str, *, lang: str, boost: float = 1.0, exact: bool = True) ->
                 "query": q,
                 "fuzziness": "AUTO",
                 "prefix_length": 1,
-                "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                "minimum_should_match": minimum_should_match,
                 "boost": 0.5,
             },
         ),
@@ -338,11 +421,13 @@ def _phrase_suggester(field: str) -> dict:
         ],
         # Candidates come from the term dictionary, which keeps a deleted (unpublished,
         # restricted) product's words until its segments merge: only a correction that
-        # matches a live document is offered. Needs the engine's mustache module (bundled
-        # with every OpenSearch and Elasticsearch distribution; added to lab/search-engine).
+        # is a phrase of a live document's names is offered (a real word sequence, not
+        # "ho so rạng ky" pieced together from several names). Needs the engine's mustache
+        # module (bundled with every OpenSearch and Elasticsearch distribution; added to
+        # lab/search-engine).
         "collate": {
             "query": {
-                "source": {"match": {"{{field}}": {"query": "{{suggestion}}", "operator": "and"}}}
+                "source": {"match_phrase": {"{{field}}": {"query": "{{suggestion}}", "slop": 1}}}
             },
             "params": {"field": field},
         },
