@@ -49,7 +49,9 @@ PATHS = ("engine", "database")
 # MRR is counted on the first page of results: what a visitor sees without paging.
 RANK_DEPTH = 20
 # The issue's targets.
-TARGETS = {"engine": 0.95, "database": 0.85}
+# The MRR every category must reach (issue 11): the engine; the database path by the
+# database it runs on, which decides what it can do (PostgreSQL's trigrams).
+TARGETS = {"engine": 0.95, "postgresql": 0.90, "sqlite": 0.85}
 # Wagtail's own search while the corpus is published: its rows live and die with the corpus.
 LOCAL_WAGTAIL_SEARCH = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -74,6 +76,13 @@ class Report:
     @property
     def mrr(self) -> float:
         return _mean(outcome.reciprocal_rank for outcome in self.outcomes)
+
+    @property
+    def target(self) -> float:
+        return TARGETS["engine" if self.path == "engine" else self.database]
+
+    def categories_below_target(self) -> list[str]:
+        return [category for category, (mrr, _) in self.by_category().items() if mrr < self.target]
 
     def by_category(self) -> dict[str, tuple[float, int]]:
         """{category: (MRR, number of queries)}, in the corpus's order of categories."""
@@ -241,11 +250,11 @@ def measure(*, path: str, keys: dict[str, str]) -> Report:
 
 def format_report(report: Report) -> str:
     """The figures as plain text: overall and per-category MRR, then the misses."""
-    target = TARGETS[report.path]
-    verdict = "meets" if report.mrr >= target else "MISSES"
+    target = report.target
+    verdict = "MISSES" if report.categories_below_target() else "meets"
     lines = [
         f"Catalogue relevance, {report.label}: MRR {report.mrr:.3f} over "
-        f"{len(report.outcomes)} queries ({verdict} the target {target:.2f})",
+        f"{len(report.outcomes)} queries ({verdict} the target {target:.2f} in every category)",
         "",
         f"  {'category':<15}{'queries':>8}{'MRR':>8}  what",
     ]

@@ -237,3 +237,60 @@ def test_english_words_match_by_the_engines_stem_on_both_paths(client, heat_pump
     _, data = api(client, q="heating pump", lang="en")
     assert titles(data) == ["Heat pumps"]
     assert data["results"][0]["highlight"]["title"] == ["<mark>Heat</mark> <mark>pumps</mark>"]
+
+
+# -- a buyer's own words (issue 11) ---------------------------------------------------------
+
+
+def test_a_buyer_finds_a_product_by_type_words_its_text_lacks(client, catalogue):
+    # The product-type vocabulary: the LED lamp's own texts say "Đèn" and "lamps", never
+    # "lighting"; the heater's never "boiler" nor "bình nóng lạnh"; the pipe's never "tube".
+    assert titles(api(client, q="lighting", lang="en")[1]) == ["Rạng Đông LED lamps"]
+    assert titles(api(client, q="boiler", lang="en")[1]) == ["Sơn Hà water heaters"]
+    assert titles(api(client, q="binh nong lanh")[1]) == ["Bình nước nóng Sơn Hà"]
+    assert titles(api(client, q="steel tube", lang="en")[1]) == ["Sơn Hà stainless steel pipes"]
+
+
+def test_buyer_intent_words_narrow_nothing(client, catalogue):
+    _, data = api(client, q="water heater supplier from Hanoi", lang="en")
+    assert titles(data) == ["Sơn Hà water heaters"]
+    _, data = api(client, q="nhà sản xuất ống thép Hà Nội")
+    assert titles(data) == ["Ống thép inox Sơn Hà"]
+    # Nothing but intent words: the whole catalogue, as with no words at all.
+    assert api(client, q="Vietnam manufacturer")[1]["count"] == 3
+    assert api(client, q="công ty")[1]["count"] == 3
+
+
+def test_without_a_product_having_every_word_the_most_words_rank_first(client, catalogue):
+    # Nobody makes a stainless steel pipe for drinking water: the pipe has three of the five
+    # words, the water heater one ("water"), short of half.
+    _, data = api(client, q="stainless steel pipe drinking water", lang="en")
+    assert (titles(data), data["partial"]) == (["Sơn Hà stainless steel pipes"], True)
+    assert api(client, q="stainless steel pipe", lang="en")[1]["partial"] is False
+    # Two words: both must match; half of a Vietnamese compound ("máy giặt") finds nothing.
+    assert api(client, q="máy giặt")[1]["count"] == 0
+
+
+def test_a_typo_shows_the_corrected_querys_results_at_once(client, catalogue):
+    # A wrong first letter: beyond the engine's fuzzy clause (prefix_length 1) and every
+    # database's, so each path finds nothing as typed and corrects it.
+    _, data = api(client, q="vinh nuoc nong")
+    # Spelt as the catalogue spells it; the engine's folded suggester may leave the accents
+    # out, never half of them.
+    assert data["corrected"] in ("bình nước nóng", "binh nuoc nong")
+    assert data["suggestion"] is None
+    assert titles(data) == ["Bình nước nóng Sơn Hà"]
+    english = client.get("/en/products/", {"q": "ttainless steel pipe"}).content.decode()
+    assert "Showing results for “<strong>stainless steel pipe</strong>”" in english
+    assert "No results for “ttainless steel pipe”" in english
+    assert 'href="/en/products/son-ha-stainless-steel-pipes/"' in english
+    vietnamese = client.get("/san-pham/", {"q": "vinh nuoc nong"}).content.decode()
+    assert "Không có kết quả cho “vinh nuoc nong”. Đang hiện kết quả cho" in vietnamese
+    assert 'href="/san-pham/binh-nuoc-nong-son-ha/"' in vietnamese
+
+
+def test_no_suggestion_mixes_words_typed_with_words_corrected(client, catalogue):
+    # "ho so dang ky" is an editorial phrase: no catalogue phrase is close, so the catalogue
+    # offers nothing rather than "ho so rạng ky".
+    _, data = api(client, q="ho so dang ky")
+    assert (data["count"], data["suggestion"], data["corrected"]) == (0, None, None)
