@@ -80,6 +80,10 @@ PUBLIC_URLS = [
     "/en/search/?q=product",
     "/san-pham/?q=s%E1%BA%A3n+ph%E1%BA%A9m",
     "/en/products/?q=product",
+    # Nothing has the words: a correction is looked for, then the products with most of them.
+    "/san-pham/?q=s%E1%BA%A3n+ph%E1%BA%A9mm",
+    "/san-pham/?q=zzqx+wwqv+kkpy",
+    "/en/search/?q=zzqx+wwqv+kkpy",
 ]
 
 
