@@ -458,3 +458,28 @@ def test_unknown_sort_and_facet_are_refused():
         build_search(CatalogueQuery(filters={"colour": ["red"]}, sort="name"))
     with pytest.raises(ValueError):
         build_search(CatalogueQuery(sort="name", page=501, per_page=20))
+
+
+def test_a_long_querys_products_with_every_word_rank_above_those_missing_one(
+    catalogue, site_tree, minh_phat
+):
+    # Five words: one in five may miss, but the product that has them all comes first even
+    # though the other repeats the words it has in its name, which weighs most.
+    make_product(
+        site_tree,
+        company=minh_phat,
+        title="Đèn âm trần",
+        slug="full",
+        summary="Loại dùng cho nhà xưởng, siêu bền.",
+    )
+    make_product(
+        site_tree,
+        company=minh_phat,
+        title="Đèn âm trần nhà xưởng, đèn âm trần nhà xưởng",
+        slug="missing-one",
+    )
+    rebuild()
+
+    response = search("đèn âm trần nhà xưởng siêu bền")
+    assert titles(response)[0] == "Đèn âm trần"
+    assert response["count"] == 2

@@ -51,6 +51,10 @@ MINIMUM_SHOULD_MATCH = "4<80%"
 # up), the database path's rule too (see its PARTIAL_MIN_WORDS for why not two), ranked by
 # how many (each word found adds PARTIAL_WORD_BOOST, more than any text score).
 PARTIAL_MIN_WORDS = 3
+# Beyond four words (where MINIMUM_SHOULD_MATCH lets one word in five miss), a product with
+# every word gets this constant on top of its text score.
+FULL_MATCH_FROM = 4
+FULL_MATCH_BOOST = 1000
 PARTIAL_MINIMUM_SHOULD_MATCH = "1<-50%"
 PARTIAL_WORD_BOOST = 100
 LANGUAGE_BOOST = 1.5
@@ -406,6 +410,18 @@ def _text_query(
             },
         ),
     ]
+    if minimum_should_match == MINIMUM_SHOULD_MATCH and len(words(q)) > FULL_MATCH_FROM:
+        # A long query may miss a word (MINIMUM_SHOULD_MATCH): the products with every word
+        # still come first, whatever the text scores of the others.
+        clauses.append(
+            Q(
+                "constant_score",
+                filter=Q(
+                    "multi_match", query=q, type="cross_fields", fields=folded, operator="and"
+                ),
+                boost=FULL_MATCH_BOOST,
+            )
+        )
     return Q("bool", should=clauses, minimum_should_match=1, boost=boost)
 
 
