@@ -20,6 +20,7 @@ from search.catalogue.contract import (
     MAX_RESULT_WINDOW,
     PER_PAGE,
     SORTS,
+    TOP10_LABELS,
     CatalogueQuery,
 )
 from search.catalogue.source import catalogue_source
@@ -96,8 +97,9 @@ class CatalogueQueryForm(forms.Form):
                         self.add_error(None, _("Năm “%(value)s” không hợp lệ.") % {"value": raw})
                         continue
                 elif group == "top10":
-                    if value not in ("true", "false"):
-                        self.add_error(None, _("top10 phải là true hoặc false."))
+                    # Every value the facet offers, "unknown" (no source says) included.
+                    if value not in TOP10_LABELS["vi"]:
+                        self.add_error(None, _("top10 phải là true, false hoặc unknown."))
                         continue
                 elif not _SLUG.match(value) or value not in slugs[group]:
                     self.add_error(

@@ -167,7 +167,7 @@ def test_sorting_by_name_and_newest(client, catalogue):
         ({"sort": "price"}, "Cách sắp xếp “price” không được hỗ trợ."),
         ({"sector": "khong-co"}, "Không có giá trị “khong-co” cho bộ lọc sector."),
         ({"year": "1990"}, "Năm “1990” không hợp lệ."),
-        ({"top10": "maybe"}, "top10 phải là true hoặc false."),
+        ({"top10": "maybe"}, "top10 phải là true, false hoặc unknown."),
         ({"lang": "fr"}, "Ngôn ngữ phải là vi hoặc en."),
         ({"q": "x" * 201}, "Từ khoá dài tối đa 200 ký tự."),
     ],
@@ -294,3 +294,14 @@ def test_no_suggestion_mixes_words_typed_with_words_corrected(client, catalogue)
     # offers nothing rather than "ho so rạng ky".
     _, data = api(client, q="ho so dang ky")
     assert (data["count"], data["suggestion"], data["corrected"]) == (0, None, None)
+
+
+def test_every_facet_value_offered_can_be_ticked(client, catalogue):
+    # "unknown" Top 10 (a recognition whose source does not say) was offered and refused.
+    _, data = api(client)
+    offered = [(group, item) for group, items in data["facets"].items() for item in items]
+    assert ("top10", "unknown") in {(group, item["value"]) for group, item in offered}
+    for group, item in offered:
+        status, narrowed = api(client, **{group: item["value"]})
+        assert status == 200, (group, item["value"], narrowed)
+        assert narrowed["count"] == item["count"], (group, item["value"])
