@@ -131,9 +131,7 @@ def test_the_honeypot_stores_and_sends_nothing_but_looks_like_success(client, su
     assert Inquiry.objects.count() == 0 and InquiryMail.objects.count() == 0
 
 
-def test_one_address_is_limited_with_a_clear_message_and_the_text_kept(
-    client, suppliers, settings
-):
+def test_one_address_is_limited_with_a_clear_message_and_the_text_kept(client, suppliers, settings):
     settings.INQUIRY_LIMIT_PER_ADDRESS = "2/h"
     lamps, _, _ = suppliers
     for number in range(2):

@@ -151,9 +151,7 @@ def test_one_persons_data_is_exported_then_erased(client, inquiries):
     unconfirmed = client.post(tool, {"email": "jane@northwind.example.com", "erase": "1"})
     assert "Hãy xác nhận trước khi xoá." in unconfirmed.content.decode()
     assert Inquiry.objects.of_person("jane@northwind.example.com").exists()
-    client.post(
-        tool, {"email": "jane@northwind.example.com", "erase": "1", "confirm_erase": "on"}
-    )
+    client.post(tool, {"email": "jane@northwind.example.com", "erase": "1", "confirm_erase": "on"})
     assert not Inquiry.objects.of_person("jane@northwind.example.com").exists()
     assert all("jane" not in str(m.recipients) for m in InquiryMail.objects.all())
     assert set(Inquiry.objects.values_list("name", flat=True)) == {"Minh Trần", "Old Buyer"}

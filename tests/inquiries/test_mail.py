@@ -106,9 +106,7 @@ def test_a_mail_server_that_is_down_delays_the_mail_and_loses_nothing(client, su
     for attempt, minutes in [(1, 1), (2, 2), (3, 4)]:
         with time_machine.travel(start + datetime.timedelta(minutes=2**attempt), tick=False):
             deliver_queued_mail()
-        assert set(InquiryMail.objects.values_list("attempts", "status")) == {
-            (attempt, "pending")
-        }
+        assert set(InquiryMail.objects.values_list("attempts", "status")) == {(attempt, "pending")}
         assert retry_delay(attempt) == datetime.timedelta(minutes=minutes)
     assert "ConnectionRefusedError" in InquiryMail.objects.first().last_error
     # Not due yet: a worker run right away sends nothing, even with the server back.
