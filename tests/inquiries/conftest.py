@@ -5,6 +5,8 @@ too: a request only enqueues, and `deliver_queued_mail()` runs the package's own
 batch mode, as cron would.
 """
 
+from unittest import mock
+
 import pytest
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -22,8 +24,13 @@ DEPARTMENT = "phong-quan-ly-cong-nghiep@example.vn"
 
 
 def deliver_queued_mail() -> None:
-    """Every mail task that is due, by django-tasks-db's worker (`db_worker --batch`)."""
-    Worker(
+    """Every mail task that is due, by django-tasks-db's worker (`db_worker --batch`).
+
+    The worker drops stale connections between tasks, as a long-running process should;
+    inside a test's transaction that would close the test's own connection (PostgreSQL), so
+    that housekeeping alone is left out here.
+    """
+    worker = Worker(
         queue_names=["mail"],
         interval=0,
         batch=True,
@@ -32,7 +39,9 @@ def deliver_queued_mail() -> None:
         max_tasks=None,
         worker_id="tests",
         excluded_queue_names=[],
-    ).run()
+    )
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()
 
 
 @pytest.fixture(autouse=True)
