@@ -121,6 +121,7 @@ def test_a_buyer_contacts_three_suppliers_and_an_editor_forwards_it(new_context,
     editor = new_context().new_page()
     log_in(editor, "bien-tap-hop-thu")
     editor.goto("/admin/inquiries/")
+    expect(editor.locator("h1")).to_contain_text("Yêu cầu liên hệ")
     editor.get_by_role("link", name="Jane Buyer").click()
     expect(editor.get_by_text("Prices for 20 000 LED tubes a year, please.")).to_be_visible()
     editor.get_by_role("button", name="Chuyển cho doanh nghiệp").click()
