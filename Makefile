@@ -48,9 +48,13 @@ run: demo ## Set everything up and serve the site on 127.0.0.1:$(PORT) (embedded
 	$(MANAGE) update_index
 	$(MANAGE) rebuild_catalogue_index
 	$(MANAGE) ensure_dev_superuser --admin-url "http://127.0.0.1:$(PORT)/admin/"
-	@# Scheduled publishing: production runs the same command from cron/systemd (README).
+	@# Scheduled publishing and the inquiries' mail worker: production runs the same commands
+	@# from cron/systemd (README, "Inquiries"). Mail goes to the console here (dev settings).
 	@( while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1 || true; sleep 60; done ) & \
-		scheduler=$$!; trap 'pkill -P $$scheduler 2>/dev/null; kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		scheduler=$$!; \
+		$(MANAGE) db_worker --backend mail --queue-name mail --no-reload --interval 5 & \
+		mailer=$$!; \
+		trap 'pkill -P $$scheduler 2>/dev/null; kill $$scheduler $$mailer 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: lint

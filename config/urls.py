@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import serving
 from core import views as core_views
 from core.health import HealthView
+from inquiries import views as inquiry_views
 from search import api as search_api
 from search import views as search_views
 
@@ -56,6 +57,9 @@ if settings.SERVE_MEDIA:
 # Vietnamese at "/", English under "/en/"; URL words are translated ("tim-kiem" -> "search").
 urlpatterns += i18n_patterns(
     path(_("tim-kiem/"), search_views.search, name="search"),
+    path(_("lien-he-nha-cung-cap/"), inquiry_views.inquiry, name="inquiry"),
+    path(_("lien-he-nha-cung-cap/da-gui/"), inquiry_views.sent, name="inquiry_sent"),
+    path(_("du-lieu-ca-nhan/"), inquiry_views.privacy_notice, name="privacy_notice"),
     path("", include(page_urls)),
     prefix_default_language=False,
 )

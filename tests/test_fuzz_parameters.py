@@ -332,3 +332,43 @@ PAGES = [
 @example(pairs=[("page", b"\xff"), ("page", "\x00")])
 def test_pages_with_query_strings(search_path, fetch, path, pairs):
     fetch(path, pairs)
+
+
+@pytest.mark.parametrize("path", ["/lien-he-nha-cung-cap/", "/en/contact-supplier/"])
+@FEW
+@given(pairs=query(["company", "product", "lang"]))
+@example(pairs=[("company", str(10**30)), ("product", "-1")])
+@example(pairs=[("company", "\u0661\u0662"), ("product", "\u00b2")])
+@example(pairs=[("company", b"\xff"), ("company", "\x00")])
+def test_inquiry_form_query_strings(search_path, fetch, path, pairs):
+    fetch(path, pairs)
+
+
+INQUIRY_FIELDS = [
+    "company",
+    "name",
+    "organisation",
+    "country",
+    "email",
+    "phone",
+    "message",
+    "language",
+    "consent",
+    "leave_empty",
+]
+
+
+@pytest.mark.parametrize("path", ["/lien-he-nha-cung-cap/"])
+@FEW
+@given(pairs=query(INQUIRY_FIELDS))
+@example(pairs=[("name", "a\x00b"), ("message", "\x00"), ("email", "a@b.c\x00")])
+@example(pairs=[("company", str(10**30)), ("country", "ZZ"), ("language", "fr")])
+def test_inquiry_form_posts(search_path, log_problems, path, pairs):
+    """Whatever is posted, the answer is the form with its errors (400), a refusal (429) or
+    the redirect to the confirmation, never an error."""
+    client = Client(raise_request_exception=False)
+    log_problems.records.clear()
+    body = "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
+    response = client.post(path, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in {302, 400, 429}, f"POST {path} {body[:300]}"
+    assert log_problems.records == [], f"POST {path} {body[:300]}: {log_problems.records}"

@@ -27,6 +27,7 @@ from tests.leakwalk.content import (
     KINDS,
     PASSWORD,
     build_private_companies,
+    build_private_contacts,
     build_restricted_sections,
     build_states,
 )
@@ -78,6 +79,10 @@ def test_products_of_a_private_company_never_show(client, site_tree, database_pa
     assert_no_leaks(walk(client, build_private_companies(site_tree)))
 
 
+def test_company_contacts_that_are_not_public_never_show(client, site_tree, database_path):
+    assert_no_leaks(walk(client, build_private_contacts(site_tree)))
+
+
 def test_a_url_pattern_the_walk_does_not_visit_is_named():
     # What the walks above assert empty: without visits, every public pattern is missing
     # (and the admin, skipped with its reason, is not).
@@ -105,6 +110,13 @@ def test_products_of_a_private_company_never_show_on_the_engine_path(
     client, site_tree, engine_path
 ):
     assert_no_leaks(walk(client, build_private_companies(site_tree), engine=True))
+
+
+@pytest.mark.engine
+def test_company_contacts_that_are_not_public_never_show_on_the_engine_path(
+    client, site_tree, engine_path
+):
+    assert_no_leaks(walk(client, build_private_contacts(site_tree), engine=True))
 
 
 @pytest.mark.engine

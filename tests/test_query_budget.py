@@ -84,6 +84,10 @@ PUBLIC_URLS = [
     "/san-pham/?q=s%E1%BA%A3n+ph%E1%BA%A9mm",
     "/san-pham/?q=zzqx+wwqv+kkpy",
     "/en/search/?q=zzqx+wwqv+kkpy",
+    "/lien-he-nha-cung-cap/",
+    "/en/contact-supplier/sent/",
+    "/du-lieu-ca-nhan/",
+    "/en/personal-data/",
 ]
 
 
@@ -152,3 +156,20 @@ def test_public_pages_write_nothing_but_a_searchs_count(client, content):
             assert len(writes) == 1 and writes[0].startswith(stats_insert), (url, writes)
         else:
             assert not writes, (url, writes)
+
+
+def test_the_inquiry_form_stays_within_budget_whatever_the_suppliers_chosen(client, content):
+    """The form names its suppliers in a fixed number of queries, however many were ticked."""
+    company, products = grow_catalogue(content, 2)
+    more_company, more_products = grow_catalogue(content, 6, offset=2)
+
+    def form_url(products, companies):
+        query = "&".join(
+            [f"product={p.pk}" for p in products] + [f"company={c.pk}" for c in companies]
+        )
+        return f"/en/contact-supplier/?{query}"
+
+    small = count_queries(client, form_url(products[:1], [company]))
+    large = count_queries(client, form_url(products + more_products, [company, more_company]))
+    assert large <= BUDGET
+    assert small == large

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "news",
     "products",
     "search",
+    "inquiries",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "django_countries",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -177,7 +180,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail 8 runs its background work (reference index, file deletion) as django-tasks; the
 # immediate backend runs them in-process, after the request's transaction commits.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Buyers' inquiry mail (inquiries.tasks): a durable queue in the database, so a mail server
+    # that is down delays mail and loses nothing. Worked by `manage.py db_worker --backend mail
+    # --queue-name mail` (README, "Inquiries"). django-tasks-db builds on Django's own
+    # django.tasks, Wagtail's tasks on the django-tasks backport: both read this setting, each
+    # uses its own alias.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+}
 
 WAGTAIL_SITE_NAME = "SPCNCL Hà Nội"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -398,6 +409,37 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # --- End of sign-in security --------------------------------------------------------------
 
+# --- Mail and buyers' inquiries (issue 11) -----------------------------------------------
+# Every mail the site sends (Wagtail's notifications, inquiries) goes through this mailer.
+MAILERS = {
+    "default": {
+        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER"),
+            "password": env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "use_ssl": env_bool("EMAIL_USE_SSL", False),
+            "timeout": env_int("EMAIL_TIMEOUT", 20),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SPCNCL Hà Nội <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who in the department hears of each new inquiry (comma-separated); empty: nobody is mailed
+# and the inquiry waits in the admin's inbox.
+INQUIRY_NOTIFY_EMAIL = env_list("INQUIRY_NOTIFY_EMAIL", [])
+# Days an inquiry is kept; `manage.py purge_inquiries` (daily, from cron) deletes older ones.
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 365)
+# Stored inquiries a client address, and an e-mail address, may send (django-ratelimit rates).
+INQUIRY_LIMIT_PER_ADDRESS = env_str("INQUIRY_LIMIT_PER_ADDRESS", "10/h")
+INQUIRY_LIMIT_PER_EMAIL = env_str("INQUIRY_LIMIT_PER_EMAIL", "20/d")
+# A mail that fails is tried again after 1, 2, 4 ... minutes (at most 6 hours apart), this
+# many times in all (about 15 hours), then marked failed in the inbox.
+INQUIRY_MAIL_MAX_ATTEMPTS = env_int("INQUIRY_MAIL_MAX_ATTEMPTS", 10)
+# --- End of mail and inquiries -----------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -409,5 +451,6 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
     },
 }

@@ -101,6 +101,18 @@ class CompanyPage(FastServeMixin, Page):
     website = models.URLField("Trang web", blank=True)
     contact_email = models.EmailField("Thư điện tử liên hệ", blank=True)
     contact_phone = models.CharField("Điện thoại liên hệ", max_length=40, blank=True)
+    # Off by default: a contact becomes public only when an editor says the company agreed.
+    # Forwarded inquiries reach contact_email either way (inquiries.services).
+    contact_email_public = models.BooleanField(
+        "Công khai thư điện tử",
+        default=False,
+        help_text="Chỉ đánh dấu khi doanh nghiệp đồng ý công khai địa chỉ này trên trang.",
+    )
+    contact_phone_public = models.BooleanField(
+        "Công khai điện thoại",
+        default=False,
+        help_text="Chỉ đánh dấu khi doanh nghiệp đồng ý công khai số này trên trang.",
+    )
     logo = models.ForeignKey(
         "core.CustomImage",
         verbose_name="Logo",
@@ -131,8 +143,11 @@ class CompanyPage(FastServeMixin, Page):
             [
                 FieldPanel("website"),
                 FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldRowPanel(
+                    [FieldPanel("contact_email_public"), FieldPanel("contact_phone_public")]
+                ),
             ],
-            heading="Liên hệ công khai",
+            heading="Liên hệ",
         ),
         FieldPanel("logo"),
         FieldPanel("body"),
@@ -155,6 +170,8 @@ class CompanyPage(FastServeMixin, Page):
         SynchronizedField("website", overridable=False),
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("contact_email_public", overridable=False),
+        SynchronizedField("contact_phone_public", overridable=False),
         SynchronizedField("logo", overridable=False),
         SynchronizedField("recognitions", overridable=False),
     ]

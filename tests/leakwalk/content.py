@@ -384,3 +384,31 @@ def build_restricted_sections(tree, restriction: str) -> SecretContent:
     for section in {page.pk: page for page in sections.values()}.values():
         restrict(section, restriction, user=builder.editor)
     return builder.content
+
+
+def build_private_contacts(tree) -> SecretContent:
+    """A public company, with a public product, whose contact e-mail and phone editors did not
+    mark public: both are tokens (issue 11: they never appear in a public response)."""
+    builder = Builder(tree)
+    email, phone = new_token(), new_token()
+    company = make_company(
+        tree,
+        title="Công ty Liên Hệ Riêng",
+        slug="lien-he-rieng",
+        contact_email=f"{email}@example.vn",
+        contact_phone=phone,
+    )
+    product = make_product(
+        tree,
+        company=company,
+        title="Máy bơm Liên Hệ Riêng",
+        slug="may-bom-lien-he-rieng",
+        sector=builder.sector,
+        recognitions=[{"year": 2024, "is_top10": True}],
+    )
+    builder.feature([product])
+    builder.content.public_pages += [company, product]
+    builder.content.secrets.append(
+        Secret(label="company contact that is not public", tokens=[email, phone])
+    )
+    return builder.content

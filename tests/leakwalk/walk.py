@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
-from products.models import ProductIndexPage
+from products.models import CompanyPage, ProductIndexPage, ProductPage
 from tests.leakwalk.content import PREFIX, SecretContent, new_token
 
 # URL patterns the walk does not visit, each with its reason.
@@ -147,6 +147,9 @@ CATALOGUE = {"vi": "/san-pham/", "en": "/en/products/"}
 SEARCH = {"vi": "/tim-kiem/", "en": "/en/search/"}
 API = "/api/catalogue/"
 SUGGEST = "/api/catalogue/suggest/"
+INQUIRY = {"vi": "/lien-he-nha-cung-cap/", "en": "/en/contact-supplier/"}
+INQUIRY_PAGES = ["/lien-he-nha-cung-cap/da-gui/", "/en/contact-supplier/sent/"]
+PRIVACY_NOTICE = {"vi": "/du-lieu-ca-nhan/", "en": "/en/personal-data/"}
 
 
 def walk_site(walk: Walk) -> None:
@@ -237,6 +240,20 @@ def walk_site(walk: Walk) -> None:
         walk.get(f"/media/{image.file.name}", statuses=(200,))
         for rendition in image.renditions.all():
             walk.get(f"/media/{rendition.file.name}", statuses=(200,))
+
+    # The inquiry form, named every company and product there is (private ones too), read
+    # and sent back with an error: it names public suppliers only. Its confirmation, and the
+    # privacy notice every form links to.
+    companies = [str(pk) for pk in CompanyPage.objects.values_list("pk", flat=True)]
+    products = [str(pk) for pk in ProductPage.objects.values_list("pk", flat=True)]
+    for lang in ("vi", "en"):
+        for start in range(0, max(len(companies), len(products)), 50):
+            chosen = {"company": companies[start : start + 50]}
+            walk.get(INQUIRY[lang], chosen | {"product": products[start : start + 50]})
+            walk.get(INQUIRY[lang], chosen | {"name": ""}, method="post", statuses=(400,))
+        walk.get(PRIVACY_NOTICE[lang])
+    for path in INQUIRY_PAGES:
+        walk.get(path)
 
     # The proxy's and monitoring's health check: which part is in which state, nothing else.
     walk.get("/health/")
