@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from core.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
@@ -31,12 +31,13 @@ class NewsPageQuerySet(PageQuerySet):
         return articles.order_by("-date", "-pk")
 
 
-class NewsIndexPage(FastServeMixin, Page):
+class NewsIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """Lists the news articles under it, newest first, ten to a page."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -62,7 +63,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(FastServeMixin, Page):
+class NewsPage(FoldedSearchMixin, FastServeMixin, Page):
     """A news article: date, lead image, summary, body and tags."""
 
     date = models.DateField("Ngày đăng", default=timezone.localdate)
@@ -100,11 +101,15 @@ class NewsPage(FastServeMixin, Page):
         SynchronizedField("lead_image", overridable=False),
         SynchronizedField("source_url", overridable=False),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("summary", boost=2),
+            index.SearchField("body"),
+            index.FilterField("date"),
+        ]
+    )
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from products.models import Decision
 from programme.blocks import (
     DeadlineBlock,
@@ -20,14 +20,18 @@ from programme.blocks import (
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class ProgrammeIndexPage(FastServeMixin, Page):
+class ProgrammeIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """The programme's landing page (/chuong-trinh/): introduction and its sections."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [index.SearchField("intro"), index.SearchField("body")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -48,7 +52,7 @@ class ProgrammeIndexPage(FastServeMixin, Page):
         return context
 
 
-class CriteriaPage(FastServeMixin, Page):
+class CriteriaPage(FoldedSearchMixin, FastServeMixin, Page):
     """The selection criteria: eligibility thresholds and the scored indicators."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
@@ -66,12 +70,16 @@ class CriteriaPage(FastServeMixin, Page):
         FieldPanel("indicators"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("thresholds"),
-        index.SearchField("indicators"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("thresholds"),
+            index.SearchField("indicators"),
+            index.SearchField("body"),
+        ]
+    )
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
 
@@ -79,7 +87,7 @@ class CriteriaPage(FastServeMixin, Page):
         verbose_name = "trang tiêu chí"
 
 
-class GuidancePage(FastServeMixin, Page):
+class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
     """How a company registers and prepares its dossier: steps, documents, deadlines, FAQ."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
@@ -101,13 +109,17 @@ class GuidancePage(FastServeMixin, Page):
         FieldPanel("faq"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("steps"),
-        index.SearchField("documents"),
-        index.SearchField("faq"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("steps"),
+            index.SearchField("documents"),
+            index.SearchField("faq"),
+            index.SearchField("body"),
+        ]
+    )
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
 
@@ -115,13 +127,13 @@ class GuidancePage(FastServeMixin, Page):
         verbose_name = "trang hướng dẫn"
 
 
-class DecisionIndexPage(FastServeMixin, Page):
+class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """Lists the programme's decisions (the `Decision` snippets), newest first."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS + [index.SearchField("intro")]
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
     max_count_per_parent = 1

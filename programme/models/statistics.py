@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from core.treecache import cached
 from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
 from programme.charts import statistics_charts
@@ -19,7 +19,7 @@ from programme.models.figures import CohortYear
 from programme.models.pages import INTRO_FEATURES
 
 
-class StatisticsPage(FastServeMixin, Page):
+class StatisticsPage(FoldedSearchMixin, FastServeMixin, Page):
     """The programme in figures: charts of the official cohort figures (`CohortYear`) beside
     what the catalogue itself holds, drawn on the server as accessible SVG (programme.charts).
     """
@@ -27,7 +27,7 @@ class StatisticsPage(FastServeMixin, Page):
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS + [index.SearchField("intro")]
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
