@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -68,7 +69,7 @@ class HomePage(FoldedSearchMixin, FastServeMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "trang chủ"
+        verbose_name = _("trang chủ")
 
     @classmethod
     def serve_queryset(cls):
@@ -137,7 +138,7 @@ class StandardPage(FoldedSearchMixin, FastServeMixin, Page):
     subpage_types = ["home.StandardPage"]
 
     class Meta:
-        verbose_name = "trang nội dung"
+        verbose_name = _("trang nội dung")
 
 
 @register_setting(icon="site")

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -43,7 +45,7 @@ class NewsIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách tin"
+        verbose_name = _("trang danh sách tin")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -116,8 +118,8 @@ class NewsPage(FoldedSearchMixin, FastServeMixin, Page):
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     class Meta:
-        verbose_name = "bài tin"
-        verbose_name_plural = "bài tin"
+        verbose_name = _("bài tin")
+        verbose_name_plural = pgettext_lazy("plural", "bài tin")
 
     @classmethod
     def serve_queryset(cls):

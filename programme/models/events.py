@@ -49,7 +49,7 @@ class EventIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách sự kiện"
+        verbose_name = _("trang danh sách sự kiện")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,7 +125,7 @@ class EventPage(FoldedSearchMixin, FastServeMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang sự kiện"
+        verbose_name = _("trang sự kiện")
 
     def clean(self):
         super().clean()

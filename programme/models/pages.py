@@ -1,5 +1,6 @@
 """The programme's own pages: its landing page, the criteria, the guidance, the decisions."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -44,7 +45,7 @@ class ProgrammeIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang chương trình"
+        verbose_name = _("trang chương trình")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,7 +85,7 @@ class CriteriaPage(FoldedSearchMixin, FastServeMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang tiêu chí"
+        verbose_name = _("trang tiêu chí")
 
 
 class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
@@ -124,7 +125,7 @@ class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang hướng dẫn"
+        verbose_name = _("trang hướng dẫn")
 
 
 class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):
@@ -139,7 +140,7 @@ class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách văn bản"
+        verbose_name = _("trang danh sách văn bản")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ it lives in programme and not in products.
 """
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
@@ -33,7 +34,7 @@ class StatisticsPage(FoldedSearchMixin, FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang số liệu chương trình"
+        verbose_name = _("trang số liệu chương trình")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
