@@ -63,10 +63,9 @@
       return;
     }
     const focused = facets.contains(document.activeElement) ? document.activeElement : null;
-    facets.replaceChildren(...Array.from(nextFacets.childNodes, (node) => document.adoptNode(node)));
-    results.replaceChildren(
-      ...Array.from(nextResults.childNodes, (node) => document.adoptNode(node)),
-    );
+    // Spread first: moving a node out of a live NodeList while walking it skips its neighbour.
+    facets.replaceChildren(...[...nextFacets.childNodes]);
+    results.replaceChildren(...[...nextResults.childNodes]);
     const again = focused && sameControl(focused);
     if (again) again.focus();
     window.history.replaceState(window.history.state, "", url);
