@@ -1,9 +1,11 @@
 """Behaviour every page model of the site mixes in (see core.serving for why)."""
 
+from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
-from core.text import ascii_slug
+from core.text import ascii_slug, fold_word, words
 from core.treecache import cached
 
 
@@ -74,3 +76,62 @@ def private_page_ids() -> frozenset[int]:
 def public(queryset):
     """`queryset.public()` without its view-restriction query while no restriction exists."""
     return queryset.public() if any_view_restrictions() else queryset
+
+
+def _searchable_text(value) -> str:
+    """A search field's value as the database backend joins it (lists and dicts: their items)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " ".join(_searchable_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_searchable_text(item) for item in value.values())
+    return str(value)
+
+
+def _folded_words(text: str) -> str:
+    # Only the words folding changes: a word without accents is indexed once, as written, so
+    # English pages and ASCII words do not count twice in the ranking.
+    return " ".join(
+        dict.fromkeys(fold_word(word) for word in words(text) if fold_word(word) != word.casefold())
+    )
+
+
+class FoldedSearchMixin(models.Model):
+    """Editorial pages that "hoi cho" and "dang ky" find on the database search backend too.
+
+    The engine's analyzer indexes every word unaccented as well (`vi_folding` in the settings);
+    Wagtail's database backend indexes the words as written (SQLite's FTS5 keeps "ộ", "ợ" and
+    "đ", PostgreSQL's text search keeps every accent). A page adds `FOLDED_SEARCH_FIELDS` to its
+    `search_fields`: the unaccented form of every accented word of its title (weighted as the
+    title) and of its other search fields, indexed with them on every publish and
+    `update_index`. `search.queries.search_pages` looks for the query both as typed and
+    folded, so an exactly accented query still ranks the exactly accented page first.
+
+    An abstract model, not a plain mixin: the engine backends name a search field after the
+    model that defines it, so the definer needs `_meta`. It adds no column.
+    """
+
+    class Meta:
+        abstract = True
+
+    def folded_title(self) -> str:
+        return _folded_words(self.title)
+
+    def folded_body(self) -> str:
+        return _folded_words(
+            " ".join(
+                _searchable_text(field.get_value(self))
+                for field in self.get_search_fields()
+                if isinstance(field, index.SearchField) and field.field_name not in _NOT_BODY
+            )
+        )
+
+
+FOLDED_SEARCH_FIELDS = [
+    index.SearchField("folded_title", boost=2),
+    index.SearchField("folded_body"),
+]
+_NOT_BODY = {"title", *(field.field_name for field in FOLDED_SEARCH_FIELDS)}

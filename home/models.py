@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -13,14 +14,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.navigation import menu_url
-from core.pages import FastServeMixin
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin
 from news.models import NewsPage
 from products.models import ProductPage
 from products.models.product import localise_companies
 from programme.models import CohortYear, EventPage
 
 
-class HomePage(FastServeMixin, Page):
+class HomePage(FoldedSearchMixin, FastServeMixin, Page):
     """The root of each language tree: introduction, key figures, featured products,
     latest news and upcoming events."""
 
@@ -55,7 +56,7 @@ class HomePage(FastServeMixin, Page):
         SynchronizedField("hero_image", overridable=False),
         SynchronizedField("featured_products", overridable=False),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -68,7 +69,7 @@ class HomePage(FastServeMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "trang chủ"
+        verbose_name = _("trang chủ")
 
     @classmethod
     def serve_queryset(cls):
@@ -121,19 +122,23 @@ class HomeFeaturedProduct(Orderable):
     panels = [FieldPanel("product")]
 
 
-class StandardPage(FastServeMixin, Page):
+class StandardPage(FoldedSearchMixin, FastServeMixin, Page):
     """A plain content page: about the site, accessibility statement, contact."""
 
     intro = models.TextField("Tóm tắt", max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [index.SearchField("intro"), index.SearchField("body")]
+    )
     parent_page_types = ["home.HomePage", "programme.ProgrammeIndexPage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
-        verbose_name = "trang nội dung"
+        verbose_name = _("trang nội dung")
 
 
 @register_setting(icon="site")

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from core.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
@@ -31,18 +33,19 @@ class NewsPageQuerySet(PageQuerySet):
         return articles.order_by("-date", "-pk")
 
 
-class NewsIndexPage(FastServeMixin, Page):
+class NewsIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """Lists the news articles under it, newest first, ten to a page."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách tin"
+        verbose_name = _("trang danh sách tin")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,7 +65,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(FastServeMixin, Page):
+class NewsPage(FoldedSearchMixin, FastServeMixin, Page):
     """A news article: date, lead image, summary, body and tags."""
 
     date = models.DateField("Ngày đăng", default=timezone.localdate)
@@ -100,19 +103,23 @@ class NewsPage(FastServeMixin, Page):
         SynchronizedField("lead_image", overridable=False),
         SynchronizedField("source_url", overridable=False),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("summary", boost=2),
+            index.SearchField("body"),
+            index.FilterField("date"),
+        ]
+    )
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     class Meta:
-        verbose_name = "bài tin"
-        verbose_name_plural = "bài tin"
+        verbose_name = _("bài tin")
+        verbose_name_plural = pgettext_lazy("plural", "bài tin")
 
     @classmethod
     def serve_queryset(cls):

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
 
 from core.pages import public
 from core.pagination import page_or_404
-from core.text import words
+from core.text import fold_text, words
 from search.catalogue import service
 from search.catalogue.source import catalogue_source
 
@@ -27,7 +29,22 @@ def search_pages(*, query: str, locale: Locale, backend: str = "default"):
     text = " ".join(words(query))
     if not text:
         return pages.none()
-    return pages.search(text, backend=backend)
+    return pages.search(either_form(text, backend=backend), backend=backend)
+
+
+def either_form(text: str, *, backend: str = "default"):
+    """The query as typed or folded: "hội chợ" finds "Hội chợ" and, ranked below, "hồi chờ".
+
+    The folded form meets the pages' folded copies (core.pages.FoldedSearchMixin) on the
+    database backend, which does not fold; a page that has the words as typed matches both
+    forms and ranks above one that only has them folded. Each backend keeps its own operator
+    for the words (all of them on the database, any on the engine), as with a plain string.
+    """
+    operator = get_search_backend(backend).query_compiler_class.DEFAULT_OPERATOR.lower()
+    folded = fold_text(text)
+    if folded == text.casefold():
+        return PlainText(text, operator=operator)
+    return Or([PlainText(text, operator=operator), PlainText(folded, operator=operator)])
 
 
 def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: int):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -29,7 +31,7 @@ class CompanyIndexPage(FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách doanh nghiệp"
+        verbose_name = _("trang danh sách doanh nghiệp")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -191,8 +193,8 @@ class CompanyPage(FastServeMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang doanh nghiệp"
-        verbose_name_plural = "trang doanh nghiệp"
+        verbose_name = _("trang doanh nghiệp")
+        verbose_name_plural = pgettext_lazy("plural", "trang doanh nghiệp")
 
     @classmethod
     def serve_queryset(cls):

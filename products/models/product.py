@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -134,7 +134,7 @@ class ProductIndexPage(FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh mục sản phẩm"
+        verbose_name = _("trang danh mục sản phẩm")
 
     def get_context(self, request, *args, **kwargs):
         """Search, filters and facets from the query string (search.catalogue.request).
@@ -285,8 +285,8 @@ class ProductPage(FastServeMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang sản phẩm"
-        verbose_name_plural = "trang sản phẩm"
+        verbose_name = _("trang sản phẩm")
+        verbose_name_plural = pgettext_lazy("plural", "trang sản phẩm")
 
     def clean(self):
         super().clean()

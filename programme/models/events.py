@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from programme.models.pages import INTRO_FEATURES
 
 
@@ -37,18 +37,19 @@ class EventPageQuerySet(PageQuerySet):
         return events.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class EventIndexPage(FastServeMixin, Page):
+class EventIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """Lists events: upcoming first (soonest first), then past ones (latest first)."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programme.EventPage"]
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách sự kiện"
+        verbose_name = _("trang danh sách sự kiện")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -59,7 +60,7 @@ class EventIndexPage(FastServeMixin, Page):
         return context
 
 
-class EventPage(FastServeMixin, Page):
+class EventPage(FoldedSearchMixin, FastServeMixin, Page):
     """A business-matching conference, trade fair, training course or ceremony."""
 
     class Kind(models.TextChoices):
@@ -109,18 +110,22 @@ class EventPage(FastServeMixin, Page):
         FieldPanel("image"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("venue"),
-        index.SearchField("organiser"),
-        index.SearchField("body"),
-        index.FilterField("starts_at"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("summary"),
+            index.SearchField("venue"),
+            index.SearchField("organiser"),
+            index.SearchField("body"),
+            index.FilterField("starts_at"),
+        ]
+    )
     parent_page_types = ["programme.EventIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang sự kiện"
+        verbose_name = _("trang sự kiện")
 
     def clean(self):
         super().clean()

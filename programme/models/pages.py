@@ -1,12 +1,13 @@
 """The programme's own pages: its landing page, the criteria, the guidance, the decisions."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from products.models import Decision
 from programme.blocks import (
     DeadlineBlock,
@@ -20,14 +21,18 @@ from programme.blocks import (
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class ProgrammeIndexPage(FastServeMixin, Page):
+class ProgrammeIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """The programme's landing page (/chuong-trinh/): introduction and its sections."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="Nội dung", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [index.SearchField("intro"), index.SearchField("body")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -40,7 +45,7 @@ class ProgrammeIndexPage(FastServeMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang chương trình"
+        verbose_name = _("trang chương trình")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -48,7 +53,7 @@ class ProgrammeIndexPage(FastServeMixin, Page):
         return context
 
 
-class CriteriaPage(FastServeMixin, Page):
+class CriteriaPage(FoldedSearchMixin, FastServeMixin, Page):
     """The selection criteria: eligibility thresholds and the scored indicators."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
@@ -66,20 +71,24 @@ class CriteriaPage(FastServeMixin, Page):
         FieldPanel("indicators"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("thresholds"),
-        index.SearchField("indicators"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("thresholds"),
+            index.SearchField("indicators"),
+            index.SearchField("body"),
+        ]
+    )
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang tiêu chí"
+        verbose_name = _("trang tiêu chí")
 
 
-class GuidancePage(FastServeMixin, Page):
+class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
     """How a company registers and prepares its dossier: steps, documents, deadlines, FAQ."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
@@ -101,33 +110,37 @@ class GuidancePage(FastServeMixin, Page):
         FieldPanel("faq"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("steps"),
-        index.SearchField("documents"),
-        index.SearchField("faq"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_SEARCH_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("steps"),
+            index.SearchField("documents"),
+            index.SearchField("faq"),
+            index.SearchField("body"),
+        ]
+    )
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang hướng dẫn"
+        verbose_name = _("trang hướng dẫn")
 
 
-class DecisionIndexPage(FastServeMixin, Page):
+class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):
     """Lists the programme's decisions (the `Decision` snippets), newest first."""
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS + [index.SearchField("intro")]
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang danh sách văn bản"
+        verbose_name = _("trang danh sách văn bản")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

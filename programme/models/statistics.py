@@ -6,12 +6,13 @@ it lives in programme and not in products.
 """
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from core.pages import FastServeMixin, public
+from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
 from core.treecache import cached
 from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
 from programme.charts import statistics_charts
@@ -19,7 +20,7 @@ from programme.models.figures import CohortYear
 from programme.models.pages import INTRO_FEATURES
 
 
-class StatisticsPage(FastServeMixin, Page):
+class StatisticsPage(FoldedSearchMixin, FastServeMixin, Page):
     """The programme in figures: charts of the official cohort figures (`CohortYear`) beside
     what the catalogue itself holds, drawn on the server as accessible SVG (programme.charts).
     """
@@ -27,13 +28,13 @@ class StatisticsPage(FastServeMixin, Page):
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS + [index.SearchField("intro")]
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "trang số liệu chương trình"
+        verbose_name = _("trang số liệu chương trình")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
