@@ -129,6 +129,8 @@ class CatalogueQuery:
     page: int = 1
     per_page: int = PER_PAGE
     tab: str = "products"
+    # False where no facet is shown (the site search): the paths then count none.
+    facets: bool = True
 
     def __post_init__(self):
         if self.tab not in TABS:

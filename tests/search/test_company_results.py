@@ -325,3 +325,12 @@ def test_company_documents_cost_the_same_queries_for_one_company_or_many(
     with django_assert_max_num_queries(len(one)):
         assert len(company_documents(keys)) == 6
     assert company_document(keys[-1])["product_count"] == 1
+
+
+def test_a_search_without_facets_counts_none(companies):
+    """The site search shows no facets: it asks for none, and no path counts them (the
+    database path saves a query of the page's budget)."""
+    with_facets = service.search(CatalogueQuery(q="đèn led")).data
+    without = service.search(CatalogueQuery(q="đèn led", facets=False)).data
+    assert with_facets["facets"]["year"] and without["facets"] == {}
+    assert without["count"] == with_facets["count"] == 1
