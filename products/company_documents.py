@@ -10,7 +10,7 @@ read once from the Vietnamese page, and a company restricted in any language (or
 restricted page) left out in every language.
 
 Documents are built for a batch of companies with the same eight SQL queries for one
-company or a thousand (tests/search/test_company_documents.py).
+company or a thousand (tests/search/test_company_results.py).
 """
 
 from collections import defaultdict

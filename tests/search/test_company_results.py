@@ -10,7 +10,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -207,6 +207,9 @@ def test_the_catalogue_page_switches_between_products_and_companies(client, comp
     assert 'href="?q=thuong+dinh" aria-current="page">Sản phẩm (0)</a>' in html
     assert 'href="?q=thuong+dinh&amp;tab=companies">Doanh nghiệp (1)</a>' in html
     assert 'href="/doanh-nghiep/thuong-dinh/"' in html and "Cadisun" in html
+    english = client.get("/en/products/", {"q": "thuong dinh"}).content.decode()
+    assert 'aria-current="page">Products (0)</a>' in english
+    assert "1 matching company" in english and 'href="/en/companies/thuong-dinh/"' in english
 
     tab = client.get("/en/products/", {"q": "thuong dinh", "tab": "companies"})
     html = tab.content.decode()
@@ -253,7 +256,7 @@ def test_check_catalogue_index_finds_and_repairs_company_drift(companies, path):
             refresh=True,
         )
     out = io.StringIO()
-    with pytest.raises(Exception, match="drifted"):
+    with pytest.raises(CommandError, match="drifted"):
         call_command("check_catalogue_index", stdout=out)
     assert "Database company entries: missing: 2" in out.getvalue()
     if path == "engine":

@@ -178,7 +178,7 @@ def _score(terms):
 def _ordering(sort: str, *, lang: str, queried: bool) -> list:
     name = F(f"sort_name_{lang}").asc()
     latest = F("latest_year").desc(nulls_last=True)
-    if sort == "name" or not queried and sort == "relevance":
+    if sort == "name" or (sort == "relevance" and not queried):
         return [name, "translation_key"]
     if sort == "newest":
         return [latest, F("score").desc(), name, "translation_key"]
