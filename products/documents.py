@@ -19,15 +19,18 @@ never index an old URL or label.
 
 from collections import defaultdict
 from collections.abc import Iterable
-from urllib.parse import quote
 from uuid import UUID
 
 from django.db.models import Q
 from wagtail import blocks
 from wagtail.blocks import StreamValue
-from wagtail.models import Page, PageViewRestriction
 
-from core.text import normalize_text
+from products.company_documents import (
+    company_documents,
+    company_keys,
+    company_keys_affected_by,
+    company_keys_deleted_with,
+)
 from products.models import (
     AdministrativeUnit,
     Certification,
@@ -42,14 +45,15 @@ from products.models import (
     Sector,
 )
 from products.models.product import attach_pictures
+from products.page_rows import by_pk as _by_pk
+from products.page_rows import clean as _clean
+from products.page_rows import private_test as _private_test
+from products.page_rows import source_row as _source
+from products.page_rows import translations as _translations
+from products.page_rows import url_builder as _url_builder
 from products.product_types import product_types
 from search.catalogue.contract import FACET_SEPARATOR, LANGUAGES
 
-SOURCE_LANGUAGE = "vi"
-
-# Page columns read for products and companies alike (rows, not page instances: Wagtail's
-# and modelcluster's __init__ cost more than the rest of a document).
-_PAGE_VALUES = ("pk", "translation_key", "locale__language_code", "title", "slug", "path")
 _PRODUCT_VALUES = (
     "summary",
     "description",
@@ -60,8 +64,6 @@ _PRODUCT_VALUES = (
     "company__translation_key",
 )
 _COMPANY_VALUES = ("brand_name", "legal_name", "unit_id")
-# What Django's reverse() leaves unquoted in a path, as Wagtail's get_url() builds it.
-_URL_SAFE = "!$&'()*+,;=/~:@"
 
 
 def product_document(translation_key: UUID | str) -> dict | None:
@@ -153,37 +155,6 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     return documents
 
 
-def _private_test():
-    """A test of a page's `path`: is it, or any ancestor, behind a view restriction?
-
-    Path prefixes, as Wagtail's `private_q()` builds them, read in one query and applied to
-    the rows in Python, so that products and companies need no query of their own.
-    """
-    prefixes = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
-    return lambda path: bool(prefixes) and path.startswith(prefixes)
-
-
-def _translations(model, keys: Iterable, values: tuple) -> dict[str, dict[str, dict]]:
-    """{key: {language: row}} of the live pages of *model* with those keys."""
-    found: dict[str, dict[str, dict]] = defaultdict(dict)
-    keys = list(keys)
-    if not keys:
-        return found
-    for page in (
-        model.objects.live()
-        .filter(translation_key__in=keys)
-        .order_by("path")
-        .values(*_PAGE_VALUES, *values)
-    ):
-        found[str(page["translation_key"])][page["locale__language_code"]] = page
-    return found
-
-
-def _source(pages: dict) -> dict:
-    """The page synchronised fields are read from: the Vietnamese one, else the first."""
-    return pages.get(SOURCE_LANGUAGE) or next(iter(pages.values()))
-
-
 def _linked(link_model, field: str, page_ids: list) -> dict[int, list]:
     """The vocabulary items linked to each page through *link_model*, in the editor's order."""
     linked = defaultdict(list)
@@ -194,30 +165,6 @@ def _linked(link_model, field: str, page_ids: list) -> dict[int, list]:
     ):
         linked[link.page_id].append(getattr(link, field))
     return linked
-
-
-def _by_pk(model, pks: set) -> dict:
-    pks = pks - {None}
-    return {item.pk: item for item in model.objects.filter(pk__in=pks)} if pks else {}
-
-
-def _url_builder(pages: list[dict]):
-    """`get_url()` of page rows: their parent's URL (one query for all parents), then the slug.
-
-    That is how Wagtail builds the URL of a page without custom routing (`url_path` is the
-    parent's plus the slug); the slug is quoted as `reverse()` quotes it.
-    """
-    steplen = Page.steplen
-    parents = {page["path"][:-steplen] for page in pages}
-    parent_urls = {
-        parent.path: parent.get_url() for parent in Page.objects.filter(path__in=parents)
-    }
-
-    def url(page: dict) -> str | None:
-        parent = parent_urls.get(page["path"][:-steplen])
-        return None if parent is None else f"{parent}{quote(page['slug'], safe=_URL_SAFE)}/"
-
-    return url
 
 
 def _page_fields(key: str, pages: dict[str, dict], *, url, stream) -> dict:
@@ -249,10 +196,6 @@ def _page_fields(key: str, pages: dict[str, dict], *, url, stream) -> dict:
     for language in LANGUAGES:
         document[f"product_type_{language}"] = types[language]
     return document
-
-
-def _clean(text: str | None) -> str:
-    return normalize_text(" ".join((text or "").split()))
 
 
 def _stream_text(value) -> list[str]:
@@ -389,3 +332,16 @@ class ProductCatalogueSource:
 
     def attach_images(self, results: list[dict]) -> None:
         attach_pictures(results)
+
+    # Companies as results of their own: products.company_documents.
+    def company_keys(self) -> list[str]:
+        return company_keys()
+
+    def company_documents(self, keys: Iterable[UUID | str]) -> dict[str, dict]:
+        return company_documents(keys)
+
+    def company_keys_affected_by(self, page) -> list[str]:
+        return company_keys_affected_by(page)
+
+    def company_keys_deleted_with(self, page) -> list[str]:
+        return company_keys_deleted_with(page)

@@ -154,6 +154,39 @@ class CatalogueNameWord(models.Model):
         return self.word
 
 
+class CatalogueCompanyEntry(models.Model):
+    """One company (every translation sharing a `translation_key`) as the search sees it.
+
+    The company results of the database path (`search.catalogue.database.companies`), built
+    from the company documents the engine indexes too (`catalogue_source().company_documents`).
+    The match columns are those of `CatalogueEntry` (words padded by spaces, as written and
+    folded; `names` the company's names only): the product path's matching rules apply to them
+    unchanged. A catalogue has far fewer companies than products, so no word index is kept.
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    title_vi = models.CharField(max_length=255, blank=True)
+    title_en = models.CharField(max_length=255, blank=True)
+    # Folded, as CatalogueEntry's, so that names sort alike on every path.
+    sort_name_vi = models.CharField(max_length=255, blank=True)
+    sort_name_en = models.CharField(max_length=255, blank=True)
+    latest_year = models.PositiveSmallIntegerField(null=True)
+    product_count = models.PositiveIntegerField(default=0)
+    names = models.TextField(blank=True)
+    folded_names = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    folded_text = models.TextField(blank=True)
+    document = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mục tìm kiếm doanh nghiệp"
+        verbose_name_plural = "mục tìm kiếm doanh nghiệp"
+
+    def __str__(self):
+        return self.title_vi or self.title_en or str(self.translation_key)
+
+
 class Synonym(models.Model):
     """Words that mean the same to searchers ("bình nóng lạnh" = "bình nước nóng").
 

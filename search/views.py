@@ -31,7 +31,9 @@ def search(request):
         )
         promoted = promoted_pages(query=query, locale=locale)
         catalogue = service.search(
-            CatalogueQuery(q=query, lang=locale.language_code, per_page=CATALOGUE_RESULTS)
+            CatalogueQuery(
+                q=query, lang=locale.language_code, per_page=CATALOGUE_RESULTS, facets=False
+            )
         )
         catalogue_source().attach_images(catalogue.data["results"])
         record_search(

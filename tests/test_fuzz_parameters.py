@@ -89,6 +89,8 @@ HOSTILE = [
 VALID = [
     "vi",
     "en",
+    "companies",
+    "products",
     "relevance",
     "newest",
     "name",
@@ -130,6 +132,7 @@ CATALOGUE_PARAMETERS = [
     "unit",
     "top10",
     "market",
+    "tab",
 ]
 
 

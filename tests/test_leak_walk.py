@@ -6,7 +6,8 @@ them, products of a private company, documents in private collections) carry uni
 the walk (tests/leakwalk/walk.py) visits every public endpoint and fails on any token it sees,
 and on any URL pattern of the project it did not visit. Restrictions are added after
 publishing, as an editor adds them. The database path runs on SQLite and PostgreSQL; the
-engine path against the real node, with an index kept up to date by publishing alone.
+engine path against the real node, with its indices (products, companies) kept up to date by
+publishing alone.
 """
 
 import uuid
@@ -22,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from core.editorial import MODERATORS
 from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.companies import company_index_name, rebuild_companies
 from search.catalogue.engine.indexing import rebuild
 from tests.leakwalk.content import (
     KINDS,
@@ -47,6 +49,7 @@ def engine_path(settings):
     keeps up to date (as on a site); removed afterwards."""
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
     rebuild()
+    rebuild_companies()
     yield
     client = get_client()
     for name in as_dict(client.indices.get(index=f"{index_name()}*")):
@@ -60,6 +63,7 @@ def walk(client, content, *, engine=False):
         # The catalogue's writes become searchable at the engine's next refresh, within a
         # second; a walk that starts sooner would read the index as it was.
         get_client().indices.refresh(index=index_name())
+        get_client().indices.refresh(index=company_index_name())
     visit = Walk(client=client, content=content)
     walk_site(visit)
     return visit

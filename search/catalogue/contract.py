@@ -22,6 +22,8 @@ from core.text import WORD, clean_search_text, fold_text, fold_word, words
 # The site's languages, Vietnamese first: every document holds each one's text.
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 SORTS = ("relevance", "newest", "name")
+# What a results page lists: products (companies in a short section), or companies only.
+TABS = ("products", "companies")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 200
@@ -213,8 +215,13 @@ class CatalogueQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
+    tab: str = "products"
+    # False where no facet is shown (the site search): the paths then count none.
+    facets: bool = True
 
     def __post_init__(self):
+        if self.tab not in TABS:
+            raise ValueError(f"Unknown tab {self.tab!r}; expected one of {', '.join(TABS)}.")
         if self.lang not in LANGUAGES:
             raise ValueError(f"Unknown language {self.lang!r}; expected one of {LANGUAGES}.")
         if self.sort not in SORTS:

@@ -50,3 +50,13 @@ def compare(expected: dict[str, dict], stored: dict[str, dict], **extra) -> Drif
         extra=sorted(set(stored) - set(expected)),
         **extra,
     )
+
+
+def expected_company_documents() -> dict[str, dict]:
+    """Every company's document as a copy stores it, by key (companies as results)."""
+    source = catalogue_source()
+    expected = {}
+    for batch in batches(source.company_keys()):
+        for key, document in source.company_documents(batch).items():
+            expected[key] = json.loads(json.dumps(document, default=str))
+    return expected

@@ -20,12 +20,13 @@ from search.catalogue.contract import (
     MAX_RESULT_WINDOW,
     PER_PAGE,
     SORTS,
+    TABS,
     TOP10_LABELS,
     CatalogueQuery,
 )
 from search.catalogue.source import catalogue_source
 
-PARAMETERS = {"q", "sort", "page", "lang", *FACET_GROUPS}
+PARAMETERS = {"q", "sort", "page", "lang", "tab", *FACET_GROUPS}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
 
@@ -69,6 +70,11 @@ class CatalogueQueryForm(forms.Form):
                 "bằng từ khoá hoặc bộ lọc."
             ),
         },
+    )
+    tab = forms.ChoiceField(
+        required=False,
+        choices=[(tab, tab) for tab in TABS],
+        error_messages={"invalid_choice": _("Tab phải là products hoặc companies.")},
     )
     lang = forms.ChoiceField(
         required=False,
@@ -115,6 +121,7 @@ class CatalogueQueryForm(forms.Form):
         cleaned["filters"] = filters
         cleaned["sort"] = cleaned.get("sort") or "relevance"
         cleaned["page"] = cleaned.get("page") or 1
+        cleaned["tab"] = cleaned.get("tab") or TABS[0]
         cleaned["lang"] = cleaned.get("lang") or self._language or "vi"
         return cleaned
 
@@ -128,6 +135,7 @@ class CatalogueQueryForm(forms.Form):
             sort=params["sort"],
             page=params["page"],
             per_page=per_page,
+            tab=params["tab"],
         )
 
     def messages(self) -> list[str]:

@@ -47,6 +47,7 @@ def search_request(request, *, language: str | None = None, lenient: bool = Fals
             lang=language or "vi",
             filters=cleaned.get("filters", {}),
             sort=cleaned.get("sort") or "relevance",
+            tab=cleaned.get("tab") or "products",
         )
     else:
         return CatalogueSearch(form=form, query=None, answer=None)

@@ -8,12 +8,13 @@ database path with a notice, so visitors never see an error page because of the 
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from search.catalogue.company_search import companies_for, company_suggestions
 from search.catalogue.contract import CatalogueQuery
 from search.catalogue.database.query import search_database
 from search.catalogue.database.suggest import suggest_database
@@ -57,39 +58,66 @@ def engine_path():
 
 
 def search(query: CatalogueQuery) -> CatalogueAnswer:
-    """Search the catalogue; raises PageOutOfRange for a page past the last one."""
+    """Search the catalogue; raises PageOutOfRange for a page past the last one.
+
+    The answer holds the products and, under "companies", the companies the words find
+    (search.catalogue.company_search): the first few on the products tab, the page asked for
+    on the companies tab, whose "page" and "num_pages" are then the companies'.
+    """
     synonyms = synonym_groups()
+    # On the companies tab the products are only counted (and faceted): their first page.
+    products = query if query.tab == "products" else replace(query, page=1)
     answer = None
     if engine_enabled():
         client, engine = engine_path()
         try:
-            answer = CatalogueAnswer(engine.search_catalogue(query, synonyms=synonyms), "engine")
+            answer = CatalogueAnswer(engine.search_catalogue(products, synonyms=synonyms), "engine")
         except client.ENGINE_ERRORS:
             logger.warning(
                 "Catalogue engine unavailable; answering from the database", exc_info=True
             )
     if answer is None:
         answer = CatalogueAnswer(
-            search_database(query, synonyms=synonyms),
+            search_database(products, synonyms=synonyms),
             "database",
             ENGINE_DOWN_NOTICE if engine_enabled() else None,
         )
-    num_pages = max(1, math.ceil(answer.data["count"] / query.per_page))
+    companies = companies_for(
+        query,
+        synonyms=synonyms,
+        engine=engine_module("companies") if answer.path == "engine" else None,
+    )
+    shown = companies if query.tab == "companies" else answer.data
+    num_pages = max(1, math.ceil(shown["count"] / query.per_page))
     if query.page > num_pages:
         raise PageOutOfRange(query.page)
-    answer.data |= {"page": query.page, "num_pages": num_pages}
+    answer.data |= {
+        "page": query.page,
+        "num_pages": num_pages,
+        "tab": query.tab,
+        "companies": companies,
+    }
     return answer
 
 
 def suggest(*, q: str, lang: str) -> dict:
-    """Autocomplete suggestions: {"suggestions": [{"text", "url", "type"}]}."""
+    """Autocomplete suggestions: {"suggestions": [{"text", "url", "type"}]}.
+
+    Companies come from the companies' own search data, so that one without products is
+    suggested too (search.catalogue.company_search).
+    """
+    names = None
     if engine_enabled():
         client, engine = engine_path()
         try:
-            return _as_suggestions(engine.suggest_names(q=q, lang=lang))
+            names = engine.suggest_names(q=q, lang=lang)
         except client.ENGINE_ERRORS:
             logger.warning("Catalogue engine unavailable for suggestions", exc_info=True)
-    return _as_suggestions(suggest_database(q=q, lang=lang))
+    engine = engine_module("companies") if names is not None else None
+    names = names if names is not None else suggest_database(q=q, lang=lang)
+    return _as_suggestions(
+        names | {"companies": company_suggestions(q=q, lang=lang, engine=engine)}
+    )
 
 
 def _as_suggestions(names: dict) -> dict:

@@ -45,6 +45,19 @@ class CatalogueSource(Protocol):
     def attach_images(self, results: list[dict]) -> None:
         """Give each search result (a dict with the page `id`) its product image."""
 
+    # Companies are results of their own (search.catalogue.companies): one document each.
+    def company_keys(self) -> list[str]:
+        """The translation keys of every company that may have a document, sorted."""
+
+    def company_documents(self, keys: Iterable[str]) -> dict[str, dict]:
+        """The document of each company of *keys* that has one (live, public), by key."""
+
+    def company_keys_affected_by(self, page) -> list[str]:
+        """The companies whose documents depend on *page* (its products count too)."""
+
+    def company_keys_deleted_with(self, page) -> list[str]:
+        """The companies whose documents change when *page* is deleted."""
+
 
 @cache
 def _source_for(path: str) -> CatalogueSource:

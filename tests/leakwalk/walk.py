@@ -187,6 +187,11 @@ def walk_site(walk: Walk) -> None:
                 walk.get(CATALOGUE[lang], {group: value["value"]}, statuses=listing)
         walk.get(SEARCH[lang])
         walk.get(CATALOGUE[lang], {"q": ""}, statuses=listing)
+        # The companies tab: every company, every page of them.
+        companies = walk.json(API, {"lang": lang, "tab": "companies"})
+        for number in range(1, companies.get("num_pages", 1) + 1):
+            walk.get(API, {"lang": lang, "tab": "companies", "page": str(number)})
+            walk.get(CATALOGUE[lang], {"tab": "companies", "page": str(number)}, statuses=listing)
 
     # Typed into every search box: each private page's title token, as written, with a typo
     # and its first letters; its other tokens (summary, body, description...) into the site
@@ -205,6 +210,8 @@ def walk_site(walk: Walk) -> None:
         walk.search(CATALOGUE["vi"], {"q": "{q}"}, title, _typo, statuses=listing)
         for token in others:
             walk.search(SEARCH["vi"], {"q": "{q}"}, token)
+            # Companies are found by their legal name and brand too.
+            walk.search(API, {"lang": "en", "q": "{q}", "tab": "companies"}, token)
     for lang in ("vi", "en"):
         # The shared first part of every token: everything that has one would match.
         walk.search(API, {"lang": lang, "q": "{q}"}, PREFIX, statuses=(200,))

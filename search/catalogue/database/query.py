@@ -491,7 +491,9 @@ def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | N
     return {
         "count": count,
         "results": results,
-        "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang),
+        "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang)
+        if query.facets
+        else {},
         "suggestion": suggestion,
         "corrected": corrected,
         "partial": partial,

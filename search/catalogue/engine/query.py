@@ -125,7 +125,8 @@ def build_search(
     }
     if group_filters:
         search = search.post_filter(Q("bool", filter=list(group_filters.values())))
-    _add_facet_aggregations(search, selected=selected, group_filters=group_filters)
+    if query.facets:
+        _add_facet_aggregations(search, selected=selected, group_filters=group_filters)
     search = search.sort(*_sort(query.sort, lang=lang)).source(RESULT_SOURCE)
     search = search.extra(track_total_hits=True)[query.start : query.start + query.per_page]
     return search.to_dict()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.catalogue import service
+from search.catalogue.database import companies as company_entries
 from search.catalogue.database import query as database
 from search.catalogue.drift import DriftReport
 
@@ -25,8 +26,17 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS("Database entries repaired."))
             else:
                 drifted.append("the database entries")
+        report = company_entries.find_company_drift()
+        self._print("Database company entries", report, clean="The company entries match.")
+        if not report.clean:
+            if repair:
+                company_entries.repair_companies(report)
+                self.stdout.write(self.style.SUCCESS("Database company entries repaired."))
+            else:
+                drifted.append("the database company entries")
         if service.engine_enabled():
             drifted += self._check_engine(repair)
+            drifted += self._check_engine_companies(repair)
         if drifted:
             raise CommandError(
                 f"The search data has drifted in {' and '.join(drifted)}; run again with --repair."
@@ -57,6 +67,35 @@ class Command(BaseCommand):
             else:
                 indexing.repair(report, expected)
                 self.stdout.write(self.style.SUCCESS("Engine index repaired."))
+            return []
+        except ENGINE_ERRORS as error:
+            raise CommandError(f"The search engine is unavailable: {error}") from error
+
+    def _check_engine_companies(self, repair) -> list[str]:
+        # Imported when an engine is configured: the database path needs no client library.
+        from search.catalogue.engine import companies
+        from search.catalogue.engine.client import ENGINE_ERRORS
+
+        try:
+            report, expected = companies.find_company_drift()
+            self._print("Engine company index", report, clean="The company index matches.")
+            if report.outdated:
+                self.stdout.write(
+                    "The company index is missing or was built with other mappings or analysis "
+                    f"than the code's ({', '.join(report.outdated)}): it needs a rebuild."
+                )
+            if report.clean:
+                return []
+            if not repair:
+                return ["the engine's company index"]
+            if report.outdated:
+                built = companies.rebuild_companies()
+                self.stdout.write(
+                    self.style.SUCCESS(f"Rebuilt into {built.index}: {built.documents} documents.")
+                )
+            else:
+                companies.repair_companies(report, expected)
+                self.stdout.write(self.style.SUCCESS("Engine company index repaired."))
             return []
         except ENGINE_ERRORS as error:
             raise CommandError(f"The search engine is unavailable: {error}") from error
