@@ -67,26 +67,17 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
     synonyms = synonym_groups()
     # On the companies tab the products are only counted (and faceted): their first page.
     products = query if query.tab == "products" else replace(query, page=1)
-    answer = None
-    if engine_enabled():
-        client, engine = engine_path()
-        try:
-            answer = CatalogueAnswer(engine.search_catalogue(products, synonyms=synonyms), "engine")
-        except client.ENGINE_ERRORS:
-            logger.warning(
-                "Catalogue engine unavailable; answering from the database", exc_info=True
-            )
-    if answer is None:
-        answer = CatalogueAnswer(
-            search_database(products, synonyms=synonyms),
-            "database",
-            ENGINE_DOWN_NOTICE if engine_enabled() else None,
-        )
+    answer = _products(products, synonyms=synonyms)
     companies = companies_for(
         query,
         synonyms=synonyms,
         engine=engine_module("companies") if answer.path == "engine" else None,
     )
+    if companies["count"] and (answer.data["corrected"] or answer.data["partial"]):
+        # The words name a company ("Thuong Dinh"): no product has them, and none should be
+        # shown for a correction ("thông minh") or for part of them. Rare, so asked again
+        # rather than for every search.
+        answer = _products(products, synonyms=synonyms, fallbacks=False)
     shown = companies if query.tab == "companies" else answer.data
     num_pages = max(1, math.ceil(shown["count"] / query.per_page))
     if query.page > num_pages:
@@ -98,6 +89,29 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         "companies": companies,
     }
     return answer
+
+
+def _products(
+    query: CatalogueQuery, *, synonyms: dict[str, list[str]], fallbacks: bool = True
+) -> CatalogueAnswer:
+    """The products of *query*: from the engine, or the database when there is none or it
+    fails. *fallbacks*: when nothing has every word, look for a correction, then for part of
+    the words."""
+    if engine_enabled():
+        client, engine = engine_path()
+        try:
+            return CatalogueAnswer(
+                engine.search_catalogue(query, synonyms=synonyms, fallbacks=fallbacks), "engine"
+            )
+        except client.ENGINE_ERRORS:
+            logger.warning(
+                "Catalogue engine unavailable; answering from the database", exc_info=True
+            )
+    return CatalogueAnswer(
+        search_database(query, synonyms=synonyms, fallbacks=fallbacks),
+        "database",
+        ENGINE_DOWN_NOTICE if engine_enabled() else None,
+    )
 
 
 def suggest(*, q: str, lang: str) -> dict:

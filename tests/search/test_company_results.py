@@ -21,6 +21,7 @@ from products.factories import AdministrativeUnitFactory, CompanyPageFactory
 from products.models import CompanyRecognition, IndustrialZone
 from search.catalogue import service
 from search.catalogue.contract import CatalogueQuery
+from search.catalogue.sync import update_products
 from search.models import CatalogueCompanyEntry
 from tests.content import make_company, make_product, publish
 from tests.leakwalk.content import restrict
@@ -337,3 +338,27 @@ def test_a_search_without_facets_counts_none(companies):
     without = service.search(CatalogueQuery(q="đèn led", facets=False)).data
     assert with_facets["facets"]["year"] and without["facets"] == {}
     assert without["count"] == with_facets["count"] == 1
+
+
+def test_words_naming_a_company_show_no_corrected_products(companies, path):
+    # "Thuong Dinh" is one edit per word from "thông minh": with no company by that name, the
+    # catalogue would show the smart lock "for thông minh". The company answers the words.
+    lock = make_product(
+        companies["tree"],
+        company=companies["rang_dong"],
+        title="Khóa thông minh",
+        slug="khoa-thong-minh",
+    )
+    update_products([lock.translation_key])
+    if path == "engine":
+        rebuild_engine()
+    data = service.search(CatalogueQuery(q="Thuong Dinh")).data
+    assert (data["count"], data["corrected"], data["partial"]) == (0, None, False)
+    assert [company["title"] for company in data["companies"]["results"]] == [
+        "Dây cáp điện Thượng Đình"
+    ]
+    # Words that name no company: the typo (a wrong first letter, beyond every path's fuzzy
+    # matching) is corrected.
+    corrected = service.search(CatalogueQuery(q="thong ninh")).data
+    assert corrected["corrected"] in ("thông minh", "thong minh")
+    assert [result["title"] for result in corrected["results"]] == ["Khóa thông minh"]

@@ -138,7 +138,8 @@ def search_companies_database(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None, start: int, size: int
 ) -> tuple[int, list[dict]]:
     """(how many companies match *query*'s words, the *size* of them from *start*)."""
-    terms = _terms(query.q, synonyms) if query.q else None
+    # The words that narrow: "cable supplier" looks for cable makers (contract.narrowing_text).
+    terms = _terms(query.text, synonyms) if query.text else None
     if terms is not None and not terms.spellings:
         return 0, []  # only punctuation: nothing matches, as on the engine
     condition = Q()

@@ -433,13 +433,18 @@ class _Terms:
         return {form for words in self.spellings for word in words for form in self.forms(word)}
 
 
-def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None) -> dict:
+def search_database(
+    query: CatalogueQuery,
+    *,
+    synonyms: dict[str, list[str]] | None = None,
+    fallbacks: bool = True,
+) -> dict:
     """One catalogue search in the database, answered as the engine path answers it.
 
     When nothing has every word (whatever the filters), it tries, in order: entries whose
     names are similar (PostgreSQL's trigrams), the query with its typos corrected from the
     names' vocabulary ("showing results for", every database), and the entries with the most
-    of the words (`partial`).
+    of the words (`partial`). Without *fallbacks*, none of them.
     """
     started = time.perf_counter()
     lang, selected = query.lang, query.filters
@@ -452,7 +457,7 @@ def search_database(query: CatalogueQuery, *, synonyms: dict[str, list[str]] | N
     count = CatalogueEntry.objects.filter(matching.where(filtered)).count()
     fuzzy = partial = False
     suggestion = corrected = None
-    if terms is not None and not count:
+    if terms is not None and not count and fallbacks:
         anywhere, similar = _without_results(terms, matching=matching, filtered=filtered)
         if not anywhere:
             # Nothing has every word, whatever the filters: the query itself is the problem.

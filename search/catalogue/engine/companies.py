@@ -257,8 +257,9 @@ def build_company_search(
 ) -> dict:
     """The request body of one company search: the page of companies and their count."""
     search = Search()
-    if query.q:
-        typed, *variants = [query.q, *expand_synonyms(query.q, synonyms)]
+    # The words that narrow: "cable supplier" looks for cable makers (contract.narrowing_text).
+    if query.text:
+        typed, *variants = [query.text, *expand_synonyms(query.text, synonyms)]
         clauses = [_text_query(typed, lang=query.lang)]
         clauses += [
             _text_query(variant, lang=query.lang, boost=SYNONYM_BOOST, exact=False)
@@ -268,7 +269,7 @@ def build_company_search(
     name = {f"sort_name_{query.lang}": {"order": "asc"}}
     latest = {"latest_year": {"order": "desc", "missing": "_last"}}
     tiebreak = {"translation_key": {"order": "asc"}}
-    if query.sort == "name" or (not query.q and query.sort == "relevance"):
+    if query.sort == "name" or (not query.text and query.sort == "relevance"):
         order = [name, tiebreak]
     elif query.sort == "newest":
         order = [latest, "_score", name, tiebreak]

@@ -254,18 +254,24 @@ def parse_suggest(response: Any, *, lang: str) -> dict:
 
 
 def search_catalogue(
-    query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None = None
+    query: CatalogueQuery,
+    *,
+    synonyms: dict[str, list[str]] | None = None,
+    fallbacks: bool = True,
 ) -> dict:
     """Run one catalogue search against the engine: one request when it finds something.
 
     When nothing has the words (whatever the filters), at most two more: the suggestion's
     ("showing results for"; a suggestion that finds nothing is not offered), then the
-    products with most of the words (`partial`).
+    products with most of the words (`partial`). Without *fallbacks*, neither, and no
+    suggestion.
     """
     response = _cached_search(build_search(query, synonyms=synonyms))
     data = parse_response(response, lang=query.lang) | {"corrected": None, "partial": False}
     if data["count"] or not query.text or _matched_without_filters(response):
         return data
+    if not fallbacks:
+        return data | {"suggestion": None}
     if suggestion := data["suggestion"]:
         corrected = replace(query, q=clean_search_text(suggestion))
         found = parse_response(
