@@ -548,6 +548,8 @@ COMPANY_COLUMNS = (
     "website",
     "contact_email",
     "contact_phone",
+    "contact_email_public",
+    "contact_phone_public",
     "body",
 )
 PRODUCT_COLUMNS = (
@@ -592,6 +594,10 @@ def write_companies(specs: list[CompanySpec], writer: TreeWriter) -> dict[uuid.U
                     spec.website,
                     spec.contact_email,
                     spec.contact_phone,
+                    # Generated contacts are invented (example.vn): shown, as a company that
+                    # agreed to publish them would have them.
+                    True,
+                    True,
                     _EMPTY_STREAM,
                 )
             )

@@ -24,6 +24,9 @@ class Company:
     legal_name: str
     legal_name_en: str
     name_en: str = ""  # the English page's title when it differs
+    # The year of the company's own recognition: one whose recognition names no product page
+    # (it usually has no product of its own in the corpus).
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Query:
     category: str
     expected: tuple[str, ...]  # product keys; finding any of them counts
     lang: str = "vi"
+    # Or a company key, ranked among the answer's companies rather than its products.
+    expected_company_result: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,10 @@ def load_corpus(path: Path = CORPUS_FILE) -> Corpus:
             query = _query(entry, category=name, products=products)
             if unknown := [key for key in query.expected if key not in product_keys]:
                 raise CorpusError(f"Query {query.text!r} expects unknown products {unknown}.")
-            if not query.expected:
+            company = query.expected_company_result
+            if company and company not in company_keys:
+                raise CorpusError(f"Query {query.text!r} expects an unknown company {company!r}.")
+            if not query.expected and not company:
                 raise CorpusError(f"Query {query.text!r} expects no product.")
             queries.append(query)
     return Corpus(
@@ -112,13 +120,14 @@ def _query(entry: dict, *, category: str, products: list[Product]) -> Query:
     if "expected_company" in entry:
         company = entry.pop("expected_company")
         entry["expected"] = [product.key for product in products if product.company == company]
-    if unknown := set(entry) - {"expected", "lang"}:
+    if unknown := set(entry) - {"expected", "lang", "expected_company_result"}:
         raise CorpusError(f"Query {text!r}: unknown fields {sorted(unknown)}.")
     return Query(
         text=text,
         category=category,
         expected=tuple(entry.get("expected", ())),
         lang=entry.get("lang", "vi"),
+        expected_company_result=entry.get("expected_company_result", ""),
     )
 
 

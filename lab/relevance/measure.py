@@ -35,15 +35,23 @@ from products.factories import (
     ProductIndexPageFactory,
     ProductPageFactory,
 )
-from products.models import Sector
+from products.models import CompanyRecognition, Sector
 from products.services import ensure_official_sectors
 from search.catalogue import service
 from search.catalogue.contract import CatalogueQuery
+from search.catalogue.database.companies import rebuild_company_entries
 from search.catalogue.database.query import sync_entry
 from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.companies import company_index_name, rebuild_companies
 from search.catalogue.engine.indexing import rebuild
 from search.models import Synonym
 from search.synonyms import forget_synonyms
+
+# A company's page title in each language, as company results show it.
+COMPANY_TITLES = {
+    company.key: {"vi": company.name, "en": company.name_en or company.name}
+    for company in COMPANIES
+}
 
 PATHS = ("engine", "database")
 # MRR is counted on the first page of results: what a visitor sees without paging.
@@ -157,6 +165,8 @@ def _build_corpus(*, products_index, companies_index) -> dict[str, str]:
             legal_name=company.legal_name,
             brand_name=company.name,
         )
+        if company.year:
+            CompanyRecognition.objects.create(page=page, year=company.year)
         publish(
             page,
             {company.name: company.name_en or company.name}
@@ -189,6 +199,7 @@ def _build_corpus(*, products_index, companies_index) -> dict[str, str]:
     # corpus usually lives in a transaction that is rolled back.
     for key in keys.values():
         sync_entry(key)
+    rebuild_company_entries()
     return keys
 
 
@@ -207,11 +218,13 @@ def engine_index() -> Iterator[str]:
         alias = index_name()
         try:
             rebuild()
+            rebuild_companies()
             yield alias
         finally:
             client = get_client()
-            for name in as_dict(client.indices.get(index=f"{alias}*")):
-                client.indices.delete(index=name)
+            for pattern in (f"{alias}*", f"{company_index_name()}*"):
+                for name in as_dict(client.indices.get(index=pattern)):
+                    client.indices.delete(index=name)
 
 
 # -- measuring --------------------------------------------------------------------------
@@ -239,11 +252,20 @@ def measure(*, path: str, keys: dict[str, str]) -> Report:
             )
             if answer.path != path:
                 raise RuntimeError(f"{query.text!r} was answered by the {answer.path} path.")
-            found = [products.get(result["translation_key"]) for result in answer.data["results"]]
-            rank = next(
-                (rank for rank, key in enumerate(found, start=1) if key in query.expected), None
-            )
-            top = tuple(result["title"] for result in answer.data["results"][:3])
+            if query.expected_company_result:
+                # Companies are matched by their page title in the query's language.
+                wanted = COMPANY_TITLES[query.expected_company_result][query.lang]
+                shown = answer.data["companies"]["results"]
+                found = [result["title"] == wanted for result in shown]
+                rank = next((rank for rank, hit in enumerate(found, start=1) if hit), None)
+                top = tuple(result["title"] for result in shown[:3])
+            else:
+                found = [products.get(r["translation_key"]) for r in answer.data["results"]]
+                rank = next(
+                    (rank for rank, key in enumerate(found, start=1) if key in query.expected),
+                    None,
+                )
+                top = tuple(result["title"] for result in answer.data["results"][:3])
             report.outcomes.append(Outcome(query=query, rank=rank, top=top))
     return report
 
@@ -266,7 +288,7 @@ def format_report(report: Report) -> str:
         lines.append(f"  {'query':<34}{'category':<15}{'rank':>5}  expected / ranked first")
     for outcome in misses:
         rank = str(outcome.rank) if outcome.rank else "-"
-        expected = ", ".join(outcome.query.expected[:2])
+        expected = outcome.query.expected_company_result or ", ".join(outcome.query.expected[:2])
         first = outcome.top[0] if outcome.top else "(nothing)"
         lines.append(
             f"  {outcome.query.text!r:<34}{outcome.query.category:<15}{rank:>5}  "

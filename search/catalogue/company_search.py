@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 def companies_for(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None, engine=None
 ) -> dict:
-    """{"count", "results", "page", "num_pages"} of the companies matching *query*'s words.
+    """{"count", "results", "page", "num_pages", "exact"} of the companies matching *query*'s
+    words; "exact": some has every word without a forgiven typo.
 
     *engine* is the engine path's companies module when the engine answered the products.
     """
@@ -39,8 +40,10 @@ def companies_for(
             logger.warning("Company search failed on the engine; answering from the database")
     if found is None:
         found = search_companies_database(query, **arguments)
-    count, results = found
-    return company_answer(count=count, results=results, page=page, per_page=per_page)
+    count, results, exact = found
+    return company_answer(count=count, results=results, page=page, per_page=per_page) | {
+        "exact": exact
+    }
 
 
 def company_suggestions(*, q: str, lang: str, engine=None) -> list[dict]:

@@ -73,10 +73,11 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         synonyms=synonyms,
         engine=engine_module("companies") if answer.path == "engine" else None,
     )
-    if companies["count"] and (answer.data["corrected"] or answer.data["partial"]):
-        # The words name a company ("Thuong Dinh"): no product has them, and none should be
-        # shown for a correction ("thông minh") or for part of them. Rare, so asked again
-        # rather than for every search.
+    if companies["exact"] and (answer.data["corrected"] or answer.data["partial"]):
+        # The words name a company ("Thuong Dinh"), without a typo: no product has them, and
+        # none should be shown for a correction ("thông minh") or for part of them. Rare, so
+        # asked again rather than for every search. (A company found for a typo, "dai thanh
+        # phta", leaves the products' correction, "đại thành phát", standing.)
         answer = _products(products, synonyms=synonyms, fallbacks=False)
     shown = companies if query.tab == "companies" else answer.data
     num_pages = max(1, math.ceil(shown["count"] / query.per_page))

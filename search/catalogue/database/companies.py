@@ -136,12 +136,13 @@ def _entry_fields(document: dict) -> dict:
 
 def search_companies_database(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None, start: int, size: int
-) -> tuple[int, list[dict]]:
-    """(how many companies match *query*'s words, the *size* of them from *start*)."""
+) -> tuple[int, list[dict], bool]:
+    """(how many companies match *query*'s words, the *size* of them from *start*, whether
+    they have every word as typed rather than with a typo forgiven)."""
     # The words that narrow: "cable supplier" looks for cable makers (contract.narrowing_text).
     terms = _terms(query.text, synonyms) if query.text else None
     if terms is not None and not terms.spellings:
-        return 0, []  # only punctuation: nothing matches, as on the engine
+        return 0, [], False  # only punctuation: nothing matches, as on the engine
     condition = Q()
     if terms is not None:
         condition = reduce(
@@ -157,9 +158,9 @@ def search_companies_database(
         results = [
             company_result(row["document"], lang=query.lang, score=row["score"]) for row in rows
         ]
-        return rows[0]["total"], results
+        return rows[0]["total"], results, terms is not None
     if terms is None:
-        return (CatalogueCompanyEntry.objects.count() if start else 0), []
+        return (CatalogueCompanyEntry.objects.count() if start else 0), [], False
     return _without_results(terms, condition=condition, query=query, start=start, size=size)
 
 
@@ -197,7 +198,7 @@ def _without_results(terms, *, condition: Q, query: CatalogueQuery, start: int, 
         .values("matched", "folded_names", "document", "latest_year")
     )
     if matched := sum(row["matched"] for row in rows):
-        return matched, []
+        return matched, [], True
     words = [word for spelling in terms.spellings for word in spelling][:MAX_QUERY_WORDS]
     found = []
     for row in rows:
@@ -210,7 +211,8 @@ def _without_results(terms, *, condition: Q, query: CatalogueQuery, start: int, 
     elif query.sort == "relevance":
         found.sort(key=lambda item: item[0])  # stable: by name among equals
     page = found[start : start + size]
-    return len(found), [company_result(row["document"], lang=query.lang) for _, row in page]
+    results = [company_result(row["document"], lang=query.lang) for _, row in page]
+    return len(found), results, False
 
 
 def _typo_distance(word: str, names: set[str]) -> int | None:

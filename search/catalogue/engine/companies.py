@@ -252,6 +252,10 @@ def repair_companies(report: DriftReport, expected: dict[str, dict]) -> None:
 # -- the query --------------------------------------------------------------------------
 
 
+# The aggregation counting the companies that have every word without a typo.
+EXACT = "exact"
+
+
 def build_company_search(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None, start: int, size: int
 ) -> dict:
@@ -266,6 +270,16 @@ def build_company_search(
             for variant in variants
         ]
         search = search.query(Q("bool", should=clauses, minimum_should_match=1))
+        # How many have every word without a forgiven typo (the service's question: do the
+        # words name a company?).
+        exact = Q(
+            "multi_match",
+            query=query.text,
+            type="cross_fields",
+            fields=[*_weighted(query.lang, suffix=".folded"), "tax_code.folded"],
+            operator="and",
+        )
+        search.aggs.bucket(EXACT, "filter", filter=exact)
     name = {f"sort_name_{query.lang}": {"order": "asc"}}
     latest = {"latest_year": {"order": "desc", "missing": "_last"}}
     tiebreak = {"translation_key": {"order": "asc"}}
@@ -324,8 +338,10 @@ def _weighted(lang: str, *, suffix: str = "") -> list[str]:
     ]
 
 
-def parse_company_response(response, *, lang: str) -> tuple[int, list[dict]]:
-    hits = as_dict(response)["hits"]
+def parse_company_response(response, *, lang: str) -> tuple[int, list[dict], bool]:
+    """(count, results, whether some company has every word without a forgiven typo)."""
+    response = as_dict(response)
+    hits = response["hits"]
     total = hits["total"]
     return (
         total["value"] if isinstance(total, dict) else int(total),
@@ -333,13 +349,15 @@ def parse_company_response(response, *, lang: str) -> tuple[int, list[dict]]:
             company_result(hit["_source"], lang=lang, score=hit.get("_score"))
             for hit in hits["hits"]
         ],
+        response.get("aggregations", {}).get(EXACT, {}).get("doc_count", 0) > 0,
     )
 
 
 def search_companies(
     query: CatalogueQuery, *, synonyms: dict[str, list[str]] | None, start: int, size: int
-) -> tuple[int, list[dict]]:
-    """Search the companies: exactly one request."""
+) -> tuple[int, list[dict], bool]:
+    """Search the companies (count, results, exact: see parse_company_response): exactly one
+    request."""
     body = build_company_search(query, synonyms=synonyms, start=start, size=size)
     response = get_client().search(index=company_index_name(), body=body, request_cache=True)
     return parse_company_response(response, lang=query.lang)
@@ -360,7 +378,7 @@ def suggest_companies(*, q: str, lang: str, size: int = 8) -> list[dict]:
     response = get_client().search(
         index=company_index_name(), body=build_company_suggest(q=q, lang=lang, size=size)
     )
-    _, companies = parse_company_response(response, lang=lang)
+    _, companies, _ = parse_company_response(response, lang=lang)
     return [
         {"name": company["title"], "url": company["url"], "count": company["product_count"]}
         for company in companies
