@@ -118,7 +118,7 @@ IRREGULAR_PLURALS = {
 # supplier", "nhà sản xuất dây cáp Hà Nội"): every product of the catalogue is made by a
 # Hà Nội company, so they narrow nothing. They are left out of the words a product must
 # match, in both languages whatever the site's language; a query of nothing else lists the
-# whole catalogue. English function words go too; Vietnamese ones do not ("in" is "print").
+# whole catalogue. English function words go too; Vietnamese ones do not.
 INTENT_PHRASES = (
     "nhà cung cấp",
     "nhà sản xuất",
@@ -161,15 +161,19 @@ INTENT_PHRASES = (
     "and",
     "with",
 )
+# English words that are also Vietnamese ones ("in" is "print": "máy in"; "an" as in "an
+# toàn"): left out on the English site only.
+ENGLISH_ONLY_INTENT = ("in", "at", "near", "based in", "a", "an")
 
 
-@lru_cache(maxsize=1)
-def _intent_phrases() -> tuple[tuple[str, ...], ...]:
-    phrases = {tuple(words(fold_text(phrase))) for phrase in INTENT_PHRASES}
+@lru_cache(maxsize=2)
+def _intent_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    english = ENGLISH_ONLY_INTENT if lang == "en" else ()
+    phrases = {tuple(words(fold_text(phrase))) for phrase in (*INTENT_PHRASES, *english)}
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def narrowing_text(q: str) -> str:
+def narrowing_text(q: str, *, lang: str = "vi") -> str:
     """*q* without its buyer-intent words: "LED lamp supplier" -> "LED lamp".
 
     Words are compared folded ("Ha Noi", "hà nội" and "HÀ NỘI" go alike); the rest is kept
@@ -180,7 +184,7 @@ def narrowing_text(q: str) -> str:
     folded = [fold_text(token[0]) for token in tokens]
     cuts, position = [], 0
     while position < len(tokens):
-        for phrase in _intent_phrases():
+        for phrase in _intent_phrases(lang):
             if tuple(folded[position : position + len(phrase)]) == phrase:
                 end = position + len(phrase) - 1
                 cuts.append((tokens[position].start(), tokens[end].end()))
@@ -251,7 +255,7 @@ class CatalogueQuery:
     @cached_property
     def text(self) -> str:
         """The words results must match: `q` without its buyer-intent words."""
-        return narrowing_text(self.q)
+        return narrowing_text(self.q, lang=self.lang)
 
 
 # -- synonyms ---------------------------------------------------------------------------

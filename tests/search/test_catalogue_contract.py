@@ -254,6 +254,8 @@ def test_a_buyer_finds_a_product_by_type_words_its_text_lacks(client, catalogue)
 def test_buyer_intent_words_narrow_nothing(client, catalogue):
     _, data = api(client, q="water heater supplier from Hanoi", lang="en")
     assert titles(data) == ["Sơn Hà water heaters"]
+    _, data = api(client, q="a water heater maker in Hanoi", lang="en")
+    assert (titles(data), data["partial"]) == (["Sơn Hà water heaters"], False)
     _, data = api(client, q="nhà sản xuất ống thép Hà Nội")
     assert titles(data) == ["Ống thép inox Sơn Hà"]
     # Nothing but intent words: the whole catalogue, as with no words at all.
