@@ -17,10 +17,11 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
   from the engine's own algorithm (`english_stem`: Porter, snowballstemmer), and a query word
   also matches by its stem ("heaters", "heating" ~ "heater", "heat"). Only marked stems
   match stems, so a Vietnamese word is never stemmed into another ("máy" is not "mai").
-- Typos: on PostgreSQL, when no entry has every word, entries whose names are trigram-similar
-  to the query are returned instead (pg_trgm `word_similarity`). On every database a query
-  without matches gets a "did you mean" built with rapidfuzz from the names' vocabulary
-  (`CatalogueNameWord`, one GROUP BY).
+- Typos: when no entry has every word, the query corrected from the names' vocabulary
+  (`CatalogueNameWord`, one GROUP BY; rapidfuzz within the engine's fuzziness) is searched
+  instead, and the answer says so ("showing results for"); failing that, on PostgreSQL,
+  entries whose names are trigram-similar to the query (pg_trgm `word_similarity`), and on
+  every database the entries with most of the words (`partial`).
 - Facets: one statement over `CatalogueFacetValue`; each group is counted under every other
   group's filters (multi-select within a group, intersection across groups).
 
@@ -29,10 +30,11 @@ The words are found through an index (pg_trgm GIN on PostgreSQL, FTS5 on SQLite:
 entries up once: what a search reads grows with the entries it finds rather than
 with the catalogue (for a word most entries have, PostgreSQL may still read them all).
 
-A search costs at most five SQL queries whatever the catalogue's size: the count, the page,
-the facets, and only when nothing matches, one query for the trigram counts (PostgreSQL) and
-whether, without the filters, anything has the words; then the suggestion's vocabulary.
-Usually it is three.
+A search costs at most seven SQL queries whatever the catalogue's size: the count, the page,
+the facets, and only when nothing matches: whether, without the filters, anything has the
+words (with the filters), the suggestion's vocabulary, the corrected query's count, and when
+that finds nothing, the similar entries' count (PostgreSQL) or the partial match's. Usually
+it is three; five when a correction finds something.
 """
 
 import html
@@ -57,6 +59,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from core.text import WORD, fold_text, fold_word, normalize_text
+from core.treecache import cached
 from search.catalogue.contract import (
     FACETS,
     HIGHLIGHTED_NAMES,
@@ -472,7 +475,7 @@ def search_database(
                 if similar is not None:
                     # Facets then count the similar entries, even if the filters exclude
                     # them all.
-                    count, fuzzy = similar
+                    count, fuzzy = similar()
                     if fuzzy:
                         matching = _Match(_fuzzy_condition(terms))
                 if not fuzzy and terms.spellings and len(terms.spellings[0]) >= PARTIAL_MIN_WORDS:
@@ -520,19 +523,25 @@ def _corrected(
 
 def _without_results(
     terms: _Terms, *, matching: "_Match", filtered: Q
-) -> tuple[bool, tuple[int, bool] | None]:
+) -> tuple[bool, Callable[[], tuple[int, bool]] | None]:
     """When nothing has the words under the filters: whether anything has them at all, and
-    on PostgreSQL the similar entries (their count under the filters, whether there are any).
+    on PostgreSQL a function giving the similar entries (their count under the filters,
+    whether there are any).
 
-    One query at most, for both: the search keeps to its budget of queries.
+    One query at most, for both, with filters; without, the count already said that nothing
+    has the words, and the similar entries are counted only when asked (after a correction
+    found nothing): the search keeps to its budget of queries.
     """
     trigram = bool(terms.spellings) and "trigram" in database_capabilities()
     if not filtered:
-        # Without filters the count already said that nothing has the words.
         if not trigram:
             return False, None
-        similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).count()
-        return False, (similar, similar > 0)
+
+        def similar_entries() -> tuple[int, bool]:
+            similar = CatalogueEntry.objects.filter(_fuzzy_condition(terms)).count()
+            return similar, similar > 0
+
+        return False, similar_entries
     if not trigram:
         return CatalogueEntry.objects.filter(matching.where()).exists(), None
     similar = _fuzzy_condition(terms)
@@ -541,7 +550,8 @@ def _without_results(
         similar=Count("pk", filter=similar & filtered),
         similar_anywhere=Count("pk", filter=similar),
     )
-    return found["anywhere"] > 0, (found["similar"], found["similar_anywhere"] > 0)
+    counted = (found["similar"], found["similar_anywhere"] > 0)
+    return found["anywhere"] > 0, lambda: counted
 
 
 def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
@@ -901,6 +911,18 @@ def _suggestion(typed: tuple[str, ...]) -> str | None:
 
 
 def _vocabulary() -> dict[str, str]:
+    """Every folded word of the names and its most common spelling, once per tree version.
+
+    Kept with the page tree's version (core.treecache), which every publish, unpublish,
+    move, deletion and restriction replaces. Should a search rebuild it in the moment between
+    such a change and the entries' sync, it can only offer a word less, or one more: a
+    correction is shown only when the corrected words find live, public entries, so a word
+    of a product that has left is never shown for itself.
+    """
+    return cached("catalogue:vocabulary", _read_vocabulary)
+
+
+def _read_vocabulary() -> dict[str, str]:
     """Every folded word of the names and its most common spelling, in one query.
 
     Among spellings as common as each other, the one of the oldest entry wins, then the first
