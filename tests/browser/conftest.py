@@ -303,6 +303,16 @@ def every_page_type(site_tree, catalogue, news_article):
         "news": ("/tin-tuc/", "/en/news/"),
         "news-article": ("/tin-tuc/hoi-cho-2025/", "/en/news/fair-2025/"),
         "catalogue": ("/san-pham/", "/en/products/"),
+        # Results with the companies' section; the companies tab; a corrected typo.
+        "catalogue-results": (
+            "/san-pham/?q=r%E1%BA%A1ng+%C4%91%C3%B4ng",
+            "/en/products/?q=rang+dong",
+        ),
+        "catalogue-companies": (
+            "/san-pham/?q=rang+dong&tab=companies",
+            "/en/products/?q=rang+dong&tab=companies",
+        ),
+        "catalogue-corrected": ("/san-pham/?q=den+ledd", "/en/products/?q=led+lampss"),
         "product": ("/san-pham/den-led-rang-dong/", "/en/products/rang-dong-led-lamps/"),
         "companies": ("/doanh-nghiep/", "/en/companies/"),
         "company": ("/doanh-nghiep/rang-dong/", "/en/companies/rang-dong/"),

@@ -129,3 +129,18 @@ def test_every_form_field_on_search_and_catalogue_pages_has_a_label(page, catalo
         assert len(fields) >= 2, (url, fields)
         unlabelled += [f"{url}: {field['field']}" for field in fields if not field["name"]]
     assert not unlabelled, "fields without an accessible name:\n" + "\n".join(unlabelled)
+
+
+def test_the_catalogue_states_axe_checks_are_the_ones_they_name(page, every_page_type):
+    # The pages above hold what their names say, so axe has checked those parts.
+    for url in every_page_type["catalogue-results"]:
+        page.goto(url)
+        expect(page.locator(".company-results .cards li").first).to_be_visible()
+        expect(page.locator(".catalogue__results .cards li").first).to_be_visible()
+    for url in every_page_type["catalogue-companies"]:
+        page.goto(url)
+        expect(page.locator('.catalogue-tabs a[aria-current="page"]')).to_contain_text("(1)")
+        expect(page.locator(".cards--companies li")).to_have_count(1)
+    for url in every_page_type["catalogue-corrected"]:
+        page.goto(url)
+        expect(page.locator(".search-correction")).to_be_visible()
