@@ -311,13 +311,20 @@ def test_one_search_is_one_engine_request(catalogue, led, monkeypatch):
     assert len(requests) <= 3
 
 
-def test_autocomplete_offers_products_and_companies_by_prefix(catalogue, led):
+def test_autocomplete_offers_products_by_prefix(catalogue, led):
+    # Companies come from their own index (tests/search/test_company_results.py).
     rebuild()
 
     products = suggest_names(q="đèn l", lang="vi")["products"]
     assert [product["title"] for product in products] == ["Đèn LED Rạng Đông"]
-    companies = suggest_names(q="rang d", lang="en")["companies"]
-    assert companies == [{"name": "Rạng Đông", "url": "/en/companies/rang-dong/", "count": 1}]
+    assert suggest_names(q="rang d", lang="en")["products"] == [
+        {
+            "translation_key": str(led.translation_key),
+            "title": "Rạng Đông LED lamps",
+            "url": "/en/products/rang-dong-led-lamps/",
+            "company": "Rạng Đông",
+        }
+    ]
 
 
 def test_rebuild_swaps_the_alias_without_a_moment_without_results(catalogue, led):

@@ -194,22 +194,16 @@ def indexed_source(document: dict) -> dict:
 
 
 def build_suggest(*, q: str, lang: str, size: int = 8) -> dict:
-    """The request body of the autocomplete: products and companies whose names start so.
+    """The request body of the autocomplete's products: those whose names start so.
 
     Every word typed must be the start of a word of the name ("đèn l" finds "Đèn LED"),
-    diacritics optional. Products are the hits; companies come from an aggregation over the
-    products whose company name matches, one entry per company.
+    diacritics optional. Companies come from their own index (engine/companies.py), so that
+    one without products is suggested too.
     """
     if not q:
         raise ValueError("The autocomplete needs at least one character.")
-    product_names = Q("multi_match", query=q, operator="and", fields=_prefix_fields("title", lang))
-    company_names = Q(
-        "multi_match", query=q, operator="and", fields=_prefix_fields("company_name", lang)
-    )
-    search = Search().query(Q("bool", should=[product_names, company_names]))
-    search = search.post_filter(product_names)
-    search.aggs.bucket("companies", "filter", filter=company_names).bucket(
-        "names", "terms", field=f"company_key_{lang}", size=size
+    search = Search().query(
+        Q("multi_match", query=q, operator="and", fields=_prefix_fields("title", lang))
     )
     search = search.sort("_score", {f"sort_name_{lang}": "asc"})
     search = search.source(["translation_key", "languages", "title_*", "url_*", "company_name_*"])
@@ -246,11 +240,7 @@ def parse_suggest(response: Any, *, lang: str) -> dict:
                 "company": source.get(f"company_name_{lang}"),
             }
         )
-    companies = []
-    for bucket in response["aggregations"]["companies"]["names"]["buckets"]:
-        name, url = bucket["key"].split(FACET_SEPARATOR)
-        companies.append({"name": name, "url": url, "count": bucket["doc_count"]})
-    return {"products": products, "companies": companies}
+    return {"products": products}
 
 
 def search_catalogue(
