@@ -26,8 +26,10 @@ from news.factories import NewsPageFactory
 from products.factories import CertificationFactory, MarketFactory
 from products.models import ProductCertification, ProductMarket
 from programme.factories import EventPageFactory
+from search.catalogue.database.companies import rebuild_company_entries
 from search.catalogue.database.query import rebuild_entries
 from search.catalogue.engine.client import as_dict, get_client, index_name
+from search.catalogue.engine.companies import company_index_name, rebuild_companies
 from search.catalogue.engine.indexing import rebuild
 from tests.content import make_company, make_product, publish
 
@@ -221,19 +223,22 @@ def search_path(request, settings, site_tree):
         settings.SEARCH_URL = ""
         build_content(site_tree)
         rebuild_entries()
+        rebuild_company_entries()
         yield request.param
         return
     settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}{uuid.uuid4().hex[:10]}_"
     build_content(site_tree)
     rebuild()
+    rebuild_companies()
     call_command("update_index", verbosity=0)
     from wagtail.models import Page
 
     get_search_backend().get_index_for_model(Page).refresh()
     yield request.param
     client = get_client()
-    for name in as_dict(client.indices.get(index=f"{index_name()}*")):
-        client.indices.delete(index=name)
+    for pattern in (f"{index_name()}*", f"{company_index_name()}*"):
+        for name in as_dict(client.indices.get(index=pattern)):
+            client.indices.delete(index=name)
 
 
 # Explicit examples (each on every path the test runs on) --------------------------------
