@@ -31,11 +31,18 @@ class RecognitionRecord(models.Model):
     is_top10 = models.BooleanField("Top 10", null=True, blank=True, choices=TOP10_CHOICES)
     valid_until = models.DateField("Hiệu lực đến", null=True, blank=True)
     source_url = models.URLField("Nguồn", blank=True)
+    note = models.TextField(
+        "Ghi chú về nguồn",
+        max_length=1000,
+        blank=True,
+        help_text="Điều nguồn nêu hoặc chưa nêu, ví dụ: chưa xác minh tên pháp lý.",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("is_top10"), FieldPanel("valid_until")]),
         FieldRowPanel([FieldPanel("decision"), FieldPanel("decision_reference")]),
         FieldPanel("source_url"),
+        FieldPanel("note"),
     ]
 
     class Meta:
