@@ -13,35 +13,47 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 
 @transaction.atomic
-def translate_instance(instance, *, locale: Locale, translate: Callable[[str], str], publish=True):
+def translate_instance(
+    instance,
+    *,
+    locale: Locale,
+    translate: Callable[[str], str | None],
+    publish=True,
+    user=None,
+):
     """Create or update *instance*'s translation into *locale*; return the translated object.
 
     *translate* maps each source string (a title, a paragraph, a slug…) to its translation;
-    returning the source unchanged keeps a proper noun as it is.
+    returning the source unchanged keeps a proper noun as it is, returning None keeps the
+    translation editors gave (or, for a string never translated, the source text).
+
+    The source is *instance* as given: a page's draft (its latest revision as an object)
+    translates into a draft of the translation, so moderators see both languages together.
     """
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
+        text = translate(segment.string.data)
+        if text is None:
+            continue
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,
             context=segment.context,
             defaults={
-                "data": translate(segment.string.data),
+                "data": text,
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
     # wagtail-localize publishes through transaction.on_commit with the object it held, which
     # inside a longer transaction overwrites tree fields changed since (a parent's numchild).
     # Saving a draft and publishing a freshly loaded revision here avoids both problems.
-    translation.save_target(publish=False)
+    translation.save_target(user=user, publish=False)
     target = instance.get_translation(locale)
     if publish:
-        target.get_latest_revision().publish()
+        target.get_latest_revision().publish(user=user)
         target.refresh_from_db()
     return target

@@ -1,6 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from products.importing.apply import IMPORT_ACTION
 from products.models import AdministrativeUnit, Certification, IndustrialZone, Market, Sector
 
 
@@ -55,3 +59,16 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_import_action(actions):
+    @actions.register_action(IMPORT_ACTION)
+    class ImportFormatter(LogFormatter):
+        label = _("Nhập từ tệp quyết định")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if data.get("via") == "command":
+                return _("Nhập từ tệp “%(file)s” bằng lệnh import_recognitions") % data
+            return _("Nhập từ tệp “%(file)s”") % data
