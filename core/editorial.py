@@ -60,6 +60,9 @@ def _snippet_permissions():
     codenames = [("products", f"view_{model_name}") for model_name in VOCABULARIES]
     for app_label, model_name in (("products", "decision"), ("programme", "cohortyear")):
         codenames += [(app_label, f"{action}_{model_name}") for action in ("add", "change")]
+    # Importing a decision file: what it writes still goes through the workflow unless the
+    # importer may publish (products.admin_views.can_publish).
+    codenames.append(("products", "add_recognitionimport"))
     return _permissions(codenames)
 
 

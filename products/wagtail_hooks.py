@@ -1,9 +1,12 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from products import admin_views
 from products.importing.apply import IMPORT_ACTION
 from products.models import AdministrativeUnit, Certification, IndustrialZone, Market, Sector
 
@@ -72,3 +75,34 @@ def register_import_action(actions):
             if data.get("via") == "command":
                 return _("Nhập từ tệp “%(file)s” bằng lệnh import_recognitions") % data
             return _("Nhập từ tệp “%(file)s”") % data
+
+
+_import_urls = [
+    path("", admin_views.ImportUploadView.as_view(), name="upload"),
+    path("<int:pk>/", admin_views.ImportPreviewView.as_view(), name="preview"),
+    path(
+        "mau.<str:file_format>",
+        admin_views.template_download,
+        name="template",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("nhap-quyet-dinh/", include((_import_urls, "recognition_imports")))]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.IMPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Nhập quyết định"),
+        reverse("recognition_imports:upload"),
+        icon_name="upload",
+        order=260,
+    )

@@ -154,7 +154,7 @@ class _Writer:
             values = recognition.values
             if values["is_top10"] is not None or recognition.existing is None:
                 record.is_top10 = values["is_top10"]
-            record.decision = self.decisions[values["decision_number"]]
+            record.decision = self.decisions.get(values["decision_number"])
             record.decision_reference = ""
             for name in ("source_url", "note"):
                 if values[name]:

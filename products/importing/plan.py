@@ -303,7 +303,12 @@ def plan_import(rows: Iterable[DecisionRow]) -> ImportPlan:
                 )
             product.recognitions[row.year] = _recognition(tree, product.page, row)
         row_plans.append(RowPlan(row=row, company=company, product=product))
-    decisions = {row.decision_number: tree.decisions.get(row.decision_number) for row in rows}
+    # A row whose source names no decision ("không rõ") cites none.
+    decisions = {
+        row.decision_number: tree.decisions.get(row.decision_number)
+        for row in rows
+        if row.decision_number
+    }
     return ImportPlan(
         rows=row_plans,
         companies=list(companies.values()),

@@ -1,5 +1,6 @@
 from products.models.company import CompanyIndexPage, CompanyPage, CompanyRecognition
 from products.models.decision import Decision
+from products.models.imports import RecognitionImport
 from products.models.product import (
     ProductCertification,
     ProductGalleryImage,
@@ -31,5 +32,6 @@ __all__ = [
     "ProductMarket",
     "ProductPage",
     "ProductRecognition",
+    "RecognitionImport",
     "Sector",
 ]
