@@ -440,6 +440,13 @@ INQUIRY_LIMIT_PER_EMAIL = env_str("INQUIRY_LIMIT_PER_EMAIL", "20/d")
 INQUIRY_MAIL_MAX_ATTEMPTS = env_int("INQUIRY_MAIL_MAX_ATTEMPTS", 10)
 # --- End of mail and inquiries -----------------------------------------------------------
 
+# --- Importing recognition decisions (products/importing) --------------------------------
+# A decision file (CSV or XLSX) larger than this is refused before it is read. A decision of
+# 70 rows is about 30 KB; 10 000 rows are 1.6 MB as XLSX and 4 MB as CSV with long notes.
+RECOGNITION_IMPORT_MAX_BYTES = env_int("RECOGNITION_IMPORT_MAX_BYTES", 8 * 1024 * 1024)
+# Data rows a file may hold; the command line must take 10 000.
+RECOGNITION_IMPORT_MAX_ROWS = env_int("RECOGNITION_IMPORT_MAX_ROWS", 20_000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
