@@ -442,8 +442,8 @@ INQUIRY_MAIL_MAX_ATTEMPTS = env_int("INQUIRY_MAIL_MAX_ATTEMPTS", 10)
 
 # --- Importing recognition decisions (products/importing) --------------------------------
 # A decision file (CSV or XLSX) larger than this is refused before it is read. A decision of
-# 70 rows is about 30 KB; 10 000 rows are 1.6 MB as XLSX and 4 MB as CSV with long notes.
-RECOGNITION_IMPORT_MAX_BYTES = env_int("RECOGNITION_IMPORT_MAX_BYTES", 8 * 1024 * 1024)
+# 70 rows with the demo's long notes is about 70 KB; 10 000 such rows are 12 MB as CSV.
+RECOGNITION_IMPORT_MAX_BYTES = env_int("RECOGNITION_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 # Data rows a file may hold; the command line must take 10 000.
 RECOGNITION_IMPORT_MAX_ROWS = env_int("RECOGNITION_IMPORT_MAX_ROWS", 20_000)
 

@@ -47,6 +47,7 @@ _TOP10 = {
     "0": False,
     "": None,
 }
+_TOP10_WORDS = {"co": "có", "khong": "không", "yes": "yes", "no": "no"}  # to suggest
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _VN_DATE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
 _WEB_ADDRESS = URLValidator(schemes=["http", "https"])
@@ -152,7 +153,7 @@ class _Header:
 
 def _unknown_column(name: str) -> ImportProblem:
     match = process.extractOne(
-        header_form(name), HEADER_FORMS, scorer=fuzz.WRatio, score_cutoff=_SUGGESTION_CUTOFF
+        header_form(name), list(HEADER_FORMS), scorer=fuzz.WRatio, score_cutoff=_SUGGESTION_CUTOFF
     )
     suggestion = ""
     if match is not None:
@@ -196,7 +197,12 @@ class _Vocabulary:
 
     def closest(self, text: str) -> str:
         match = process.extractOne(
-            _form(text), self.names, scorer=fuzz.WRatio, score_cutoff=_SUGGESTION_CUTOFF
+            _form(text),
+            list(self.names),
+            # by shared words first: "textiles and garments" is nearer "textiles, garments,
+            # leather and footwear" than "mechanical engineering and manufacturing"
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=_SUGGESTION_CUTOFF,
         )
         return self.names[match[0]] if match else ""
 
@@ -447,10 +453,10 @@ def _top10(raw: object) -> bool | None:
         return raw
     text = fold_text(_text(raw))
     if text not in _TOP10:
-        match = process.extractOne(text, ("có", "không", "yes", "no"), scorer=fuzz.ratio)
+        match = process.extractOne(text, list(_TOP10_WORDS), scorer=fuzz.ratio, score_cutoff=50)
         raise _Invalid(
             _("Top 10 chỉ nhận “có”, “không” (yes/no) hoặc để trống nếu chưa rõ."),
-            suggestion=match[0] if match and match[1] >= 50 else "",
+            suggestion=_TOP10_WORDS[match[0]] if match else "",
         )
     return _TOP10[text]
 
