@@ -67,9 +67,9 @@ class Command(BaseCommand):
                 raise CommandError(_("Tệp bị từ chối; không có gì được ghi.")) from None
         self.stdout.write(
             (
-                _("Đã xuất bản %(pages)d trang.")
+                _("Đã xuất bản %(pages)d trang, cùng bản tiếng Anh.")
                 if result.published
-                else _("Đã gửi %(pages)d trang chờ duyệt.")
+                else _("Đã gửi %(pages)d trang, cùng bản tiếng Anh, chờ duyệt.")
             )
             % {"pages": result.pages_written}
         )
