@@ -27,6 +27,9 @@ TREE_MODELS = (Page, PageViewRestriction, Site, Locale)
 _VERSION_KEY = "treecache:version"
 _TIMEOUT = 60 * 60 * 6
 _MISSING = object()
+# On a database connection whose open transaction changed the tree: (its outermost atomic
+# block, the version this connection reads until the commit).
+_PENDING = "_treecache_transaction_version"
 
 
 def _new_version() -> str:
@@ -36,6 +39,9 @@ def _new_version() -> str:
 
 
 def tree_version() -> str:
+    local = _transaction_version(transaction.get_connection())
+    if local is not None:
+        return local
     shared = caches["default"]
     version = shared.get(_VERSION_KEY)
     if version is None:
@@ -45,11 +51,36 @@ def tree_version() -> str:
 
 
 def bump_tree_version(**kwargs) -> None:
-    """Replace the version (also the receiver of every signal that changes the tree)."""
-    caches["default"].set(_VERSION_KEY, _new_version(), None)
-    # Again once the change is committed: a request that rebuilt an entry in between read
-    # the tree as it was, under the new version.
-    transaction.on_commit(lambda: caches["default"].set(_VERSION_KEY, _new_version(), None))
+    """Replace the version (also the receiver of every signal that changes the tree).
+
+    Inside a transaction, only this connection sees the change until it commits: it gets a
+    version of its own, and the shared one is replaced once, at commit. Other processes keep
+    the old version meanwhile, rightly, since they still read the old tree; an import that
+    publishes a thousand pages in one transaction writes the shared key once, not a thousand
+    times. Every call registers its callback, so one dropped with a rolled-back savepoint
+    leaves the others; the first to run does the work.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        caches["default"].set(_VERSION_KEY, _new_version(), None)
+        return
+    # Tied to the outermost block: after a rollback, the next transaction ignores it.
+    setattr(connection, _PENDING, (connection.atomic_blocks[0], _new_version()))
+
+    def after_commit():
+        if getattr(connection, _PENDING, None) is not None:
+            setattr(connection, _PENDING, None)
+            caches["default"].set(_VERSION_KEY, _new_version(), None)
+
+    transaction.on_commit(after_commit)
+
+
+def _transaction_version(connection) -> str | None:
+    pending = getattr(connection, _PENDING, None)
+    if pending is None or not connection.in_atomic_block:
+        return None
+    block, version = pending
+    return version if connection.atomic_blocks[0] is block else None
 
 
 def cached(key: str, build):

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.test import override_settings
 
 from config.env import cache_from_url
-from core.treecache import bump_tree_version, cached, tree_version
+from core.treecache import _VERSION_KEY, bump_tree_version, cached, tree_version
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +65,30 @@ def test_every_bump_gives_a_version_never_seen_before(file_cache):
         bump_tree_version()
         seen.add(tree_version())
     assert len(seen) == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_replaces_the_shared_version_once_when_it_commits(file_cache):
+    shared = tree_version()
+    with transaction.atomic():
+        bump_tree_version()
+        first = tree_version()
+        bump_tree_version()
+        inside = tree_version()
+        # This connection reads its own changes under new versions at once...
+        assert len({shared, first, inside}) == 3
+        # ...while another process, which cannot see them yet, keeps the old one.
+        assert caches["default"].get(_VERSION_KEY) == shared
+    assert tree_version() not in {shared, first, inside}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_leaves_the_version_as_it_was(file_cache):
+    shared = tree_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        bump_tree_version()
+        raise RuntimeError
+    assert tree_version() == shared
+    with transaction.atomic():
+        # A later transaction does not read the rolled-back one's version.
+        assert tree_version() == shared

@@ -65,6 +65,8 @@ class Command(BaseCommand):
                 for line in problem_lines(rejected.problems):
                     self.stderr.write(line)
                 raise CommandError(_("Tệp bị từ chối; không có gì được ghi.")) from None
+        if verbosity < 1:
+            return
         self.stdout.write(
             (
                 _("Đã xuất bản %(pages)d trang, cùng bản tiếng Anh.")
