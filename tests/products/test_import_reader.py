@@ -342,13 +342,15 @@ def test_a_zip_that_is_not_a_spreadsheet_is_rejected():
 
 
 def test_a_damaged_spreadsheet_is_rejected_clearly():
-    content = bytearray(xlsx_bytes([list(row().values())]))
+    content = xlsx_bytes([list(row().values())])
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(bytes(content))) as original:
-        with zipfile.ZipFile(output, "w") as damaged:
-            for part in original.infolist():
-                data = original.read(part)
-                damaged.writestr(part, b"<oops" if part.filename == "xl/workbook.xml" else data)
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as original,
+        zipfile.ZipFile(output, "w") as damaged,
+    ):
+        for part in original.infolist():
+            data = original.read(part)
+            damaged.writestr(part, b"<oops" if part.filename == "xl/workbook.xml" else data)
     assert only_problem(output.getvalue(), "a.xlsx")[3] == (
         "Không đọc được bảng tính: tệp XLSX bị hỏng. Hãy mở bằng Excel và lưu lại."
     )
@@ -760,7 +762,7 @@ def test_the_xlsx_template_keeps_its_header_and_describes_the_columns():
     header = [cell.value for cell in workbook.worksheets[0][1]]
     assert header == [column.name_vi for column in COLUMNS]
     guide = workbook.worksheets[1]
-    assert guide.title == "Hướng dẫn"
+    assert guide.title == "Hướng dẫn các cột"
     assert [cell.value for cell in guide["A"]][1:] == header
 
 
