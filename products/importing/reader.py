@@ -46,6 +46,10 @@ _TOP10 = {
     "false": False,
     "0": False,
     "": None,
+    # as the decision number's "không rõ", and the old demo file's "unknown"
+    "khong ro": None,
+    "chua ro": None,
+    "unknown": None,
 }
 _TOP10_WORDS = {"co": "có", "khong": "không", "yes": "yes", "no": "no"}  # to suggest
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
@@ -78,7 +82,8 @@ def read_decision_file(*, content: bytes, filename: str) -> list[DecisionRow]:
         if row is not None:
             rows.append(row)
     problems.extend(header.stray_problems(stray_columns))
-    problems.extend(_contradictions(rows, header))
+    if not header.missing():  # rows lacking a column would all look alike
+        problems.extend(_contradictions(rows, header))
     if problems:
         raise ImportRejected(problems)
     return rows

@@ -201,6 +201,8 @@ def test_units_with_or_without_their_kind_and_diacritics(text):
         ("false", False),
         ("0", False),
         ("", None),
+        ("không rõ", None),
+        ("unknown", None),
     ],
 )
 def test_top10_answers(text, value):
@@ -450,6 +452,19 @@ def test_an_unknown_vietnamese_column_is_named_with_the_closest_vietnamese_one()
     problems = problems_of(csv_bytes(row(), header=header))
     assert (1, "Mã thuế", "Mã thuế", "Cột không có trong mẫu nhập.", "Mã số thuế") in problems
     assert (1, "Mã số thuế", "", "Thiếu cột “Mã số thuế”.", "") in problems
+
+
+def test_a_file_in_the_old_demo_format_is_told_which_columns_to_rename():
+    problems = problems_of(CSV_PATH.read_bytes())
+    assert (
+        1,
+        "product_name_vi",
+        "product_name_vi",
+        "Cột không có trong mẫu nhập.",
+        "product_name",
+    ) in problems
+    assert (1, "decision_number", "", "Thiếu cột “decision_number”.", "") in problems
+    assert all(line == 1 for line, *_ in problems)  # no row is blamed for its header
 
 
 def test_a_column_given_twice_is_rejected():
