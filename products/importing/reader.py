@@ -46,6 +46,10 @@ _TOP10 = {
     "false": False,
     "0": False,
     "": None,
+    # as the decision number's "không rõ", and the old demo file's "unknown"
+    "khong ro": None,
+    "chua ro": None,
+    "unknown": None,
 }
 _TOP10_WORDS = {"co": "có", "khong": "không", "yes": "yes", "no": "no"}  # to suggest
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
@@ -78,7 +82,8 @@ def read_decision_file(*, content: bytes, filename: str) -> list[DecisionRow]:
         if row is not None:
             rows.append(row)
     problems.extend(header.stray_problems(stray_columns))
-    problems.extend(_contradictions(rows, header))
+    if header.complete:  # rows lacking a column would all look alike
+        problems.extend(_contradictions(rows, header))
     if problems:
         raise ImportRejected(problems)
     return rows
@@ -125,6 +130,10 @@ class _Header:
             for column in COLUMNS
             if not column.optional and column.key not in self.positions
         ]
+
+    @property
+    def complete(self) -> bool:
+        return all(column.optional or column.key in self.positions for column in COLUMNS)
 
     def name_of(self, key: str) -> str:
         return self.names[self.positions[key]]
@@ -248,7 +257,9 @@ def _unit_vocabulary() -> _Vocabulary:
 # --- One row --------------------------------------------------------------------------------
 
 
-def _read_row(line, cells, header, vocabularies) -> tuple[DecisionRow | None, list]:
+def _read_row(
+    line: int, cells: list[object], header: _Header, vocabularies: "_Vocabularies"
+) -> tuple[DecisionRow | None, list[ImportProblem]]:
     """The row, or None with the problems of its cells."""
     values, problems = {}, []
     for column in COLUMNS:
@@ -274,7 +285,7 @@ def _read_row(line, cells, header, vocabularies) -> tuple[DecisionRow | None, li
 _EMPTY = {"year": 0, "decision_date": None, "top10": None, "unit": None, "product_name": None}
 
 
-def _cell_problem(line, column_name, raw, invalid: _Invalid) -> ImportProblem:
+def _cell_problem(line: int, column_name: str, raw: object, invalid: _Invalid) -> ImportProblem:
     return ImportProblem(
         message=invalid.message,
         line=line,
@@ -289,8 +300,8 @@ def _missing_values(line: int, values: dict, header: _Header) -> list[ImportProb
 
     Only cells that were read count: a column left out is reported once, for the file.
     """
-    missing = [key for key in ("year", "company_name") if values.get(key, 1) in ("", 0)]
-    if values.get("product_name") and values.get("sector", "-") == "":
+    missing = [key for key in ("year", "company_name") if key in values and not values[key]]
+    if values.get("product_name") and values.get("sector") == "":
         missing.append("sector")
     return [
         ImportProblem(message=problem(_MISSING[key]), line=line, column=header.name_of(key))

@@ -106,7 +106,7 @@ def _xlsx(header: list[str], sample: list[object], language: str) -> bytes:
 def _describe_columns(workbook, language: str) -> None:
     """A second sheet listing what each column accepts (the reader reads only the first)."""
     with translation.override(language):
-        sheet = workbook.create_sheet(str(_("Hướng dẫn")))
+        sheet = workbook.create_sheet(str(_("Hướng dẫn các cột")))
         sheet.append([str(_("Cột")), str(_("Bắt buộc")), str(_("Nhận giá trị"))])
         for column in COLUMNS:
             required = _("Có") if column.value_required else ""

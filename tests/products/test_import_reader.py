@@ -201,6 +201,8 @@ def test_units_with_or_without_their_kind_and_diacritics(text):
         ("false", False),
         ("0", False),
         ("", None),
+        ("không rõ", None),
+        ("unknown", None),
     ],
 )
 def test_top10_answers(text, value):
@@ -342,13 +344,15 @@ def test_a_zip_that_is_not_a_spreadsheet_is_rejected():
 
 
 def test_a_damaged_spreadsheet_is_rejected_clearly():
-    content = bytearray(xlsx_bytes([list(row().values())]))
+    content = xlsx_bytes([list(row().values())])
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(bytes(content))) as original:
-        with zipfile.ZipFile(output, "w") as damaged:
-            for part in original.infolist():
-                data = original.read(part)
-                damaged.writestr(part, b"<oops" if part.filename == "xl/workbook.xml" else data)
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as original,
+        zipfile.ZipFile(output, "w") as damaged,
+    ):
+        for part in original.infolist():
+            data = original.read(part)
+            damaged.writestr(part, b"<oops" if part.filename == "xl/workbook.xml" else data)
     assert only_problem(output.getvalue(), "a.xlsx")[3] == (
         "Không đọc được bảng tính: tệp XLSX bị hỏng. Hãy mở bằng Excel và lưu lại."
     )
@@ -448,6 +452,19 @@ def test_an_unknown_vietnamese_column_is_named_with_the_closest_vietnamese_one()
     problems = problems_of(csv_bytes(row(), header=header))
     assert (1, "Mã thuế", "Mã thuế", "Cột không có trong mẫu nhập.", "Mã số thuế") in problems
     assert (1, "Mã số thuế", "", "Thiếu cột “Mã số thuế”.", "") in problems
+
+
+def test_a_file_in_the_old_demo_format_is_told_which_columns_to_rename():
+    problems = problems_of(CSV_PATH.read_bytes())
+    assert (
+        1,
+        "product_name_vi",
+        "product_name_vi",
+        "Cột không có trong mẫu nhập.",
+        "product_name",
+    ) in problems
+    assert (1, "decision_number", "", "Thiếu cột “decision_number”.", "") in problems
+    assert all(line == 1 for line, *_ in problems)  # no row is blamed for its header
 
 
 def test_a_column_given_twice_is_rejected():
@@ -760,7 +777,7 @@ def test_the_xlsx_template_keeps_its_header_and_describes_the_columns():
     header = [cell.value for cell in workbook.worksheets[0][1]]
     assert header == [column.name_vi for column in COLUMNS]
     guide = workbook.worksheets[1]
-    assert guide.title == "Hướng dẫn"
+    assert guide.title == "Hướng dẫn các cột"
     assert [cell.value for cell in guide["A"]][1:] == header
 
 
