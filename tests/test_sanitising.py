@@ -20,6 +20,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from home.demo import loader
 from news.factories import NewsPageFactory
 from news.models import NewsPage
+from products.importing.reader import COLUMNS
 from products.models import CompanyPage, ProductPage
 
 PAYLOAD = (
@@ -135,41 +136,39 @@ def test_rich_text_that_code_writes_is_sanitised_when_saved(site_tree):
 def write_csv(path, rows):
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(
-            [
-                "year",
-                "product_name_vi",
-                "company_name_vi",
-                "sector_vi",
-                "top10",
-                "decision",
-                "source_url",
-                "notes",
-            ]
-        )
+        writer.writerow([column.key for column in COLUMNS])
         writer.writerows(rows)
 
 
 @pytest.fixture
 def hostile_import(db, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
-    """The demo loader run on a recognitions CSV whose names and notes carry the payload."""
+    """The demo loader (through the import) run on a file whose texts carry the payload."""
     path = tmp_path / "recognitions.csv"
     write_csv(
         path,
         [
             [
                 2021,
+                "5012/QĐ-UBND",
+                "26/11/2021",
                 f"Đèn LED {PAYLOAD}",
+                f"LED lamps {PAYLOAD}",
                 f"Công ty Ánh Sáng {PAYLOAD}",
-                "Công nghiệp điện, điện tử",
+                f"Anh Sang Company {PAYLOAD}",
+                "",
+                "Điện, điện tử",
                 "yes",
-                "5012/QĐ-UBND ngày 26/11/2021",
+                "",
+                f"Số 1 {PAYLOAD}",
+                "",
+                f"Tóm tắt {PAYLOAD}",
+                f"Summary {PAYLOAD}",
                 "https://example.vn/nguon",
                 PAYLOAD,
             ]
         ],
     )
-    monkeypatch.setattr(loader, "CSV_PATH", path)
+    monkeypatch.setattr(loader, "IMPORT_PATH", path)
     with django_capture_on_commit_callbacks(execute=True):  # the catalogue's search data
         call_command("load_demo")
     return ProductPage.objects.get(locale__language_code="vi", title__startswith="Đèn LED")

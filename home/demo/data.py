@@ -181,10 +181,8 @@ class Event(PageSpec):
 
 
 class ProductNames(Entry):
-    """What the CSV does not say about a product: its English name and slug, its HS heading."""
+    """What a decision file does not say about a product: its HS heading."""
 
-    name_en: str
-    slug_en: str
     hs_code: str = ""
 
 
@@ -233,12 +231,11 @@ class StatisticsFile(Entry):
 class CatalogueFile(Entry):
     products_index: IndexPageSpec
     companies_index: IndexPageSpec
-    products: dict[str, ProductNames]  # by the product name of recognized_products.csv
+    products: dict[str, ProductNames]  # by the product name of recognitions.csv
     row_texts: RowTexts
 
     def names_of(self, product_name: str) -> ProductNames:
-        """A product the file does not list keeps its Vietnamese name in English."""
-        return self.products.get(product_name) or ProductNames(name_en=product_name, slug_en="")
+        return self.products.get(product_name) or ProductNames()
 
 
 class NewsFile(Entry):

@@ -30,16 +30,13 @@ from home.models import HomeFeaturedProduct, HomePage, SiteSettings
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from products.factories import (
     CompanyIndexPageFactory,
-    CompanyPageFactory,
     ProductIndexPageFactory,
-    ProductPageFactory,
 )
-from products.models import CompanyRecognition, Decision, Sector
-from products.services import (
-    ensure_official_sectors,
-    read_recognitions,
-    sync_administrative_units,
-)
+from products.importing.apply import ImportOrigin, apply_plan
+from products.importing.plan import Action, plan_import
+from products.importing.reader import read_decision_file
+from products.models import CompanyPage, Decision, ProductPage
+from products.services import ensure_official_sectors, sync_administrative_units
 from programme.factories import (
     CriteriaPageFactory,
     DecisionIndexPageFactory,
@@ -52,7 +49,9 @@ from programme.factories import (
 from programme.models import CohortYear
 
 DEMO_DIR = Path(__file__).resolve().parent
-CSV_PATH = DEMO_DIR / "recognized_products.csv"
+# The programme's recognitions as an import file (products.importing); recognized_products.csv
+# beside it is the research they were taken from, with its sources.
+IMPORT_PATH = DEMO_DIR / "recognitions.csv"
 
 
 @dataclass
@@ -89,8 +88,12 @@ class Strings:
         )
 
     def translate(self, text: str) -> str:
+        return self.translate_or_keep(text) or text
+
+    def translate_or_keep(self, text: str) -> str | None:
+        """The English of *text*, or None: a string the demo did not write keeps its own."""
         # Rich-text segments arrive HTML-escaped; keys were stored unescaped.
-        return self.english.get(text) or escape(self.english.get(html.unescape(text), "")) or text
+        return self.english.get(text) or escape(self.english.get(html.unescape(text), "")) or None
 
 
 def _three_years_after(date):
@@ -134,6 +137,7 @@ class DemoLoader:
         self.vi = Locale.objects.get_or_create(language_code="vi")[0]
         self.en = Locale.objects.get_or_create(language_code="en")[0]
         self.made = []  # Vietnamese pages, in tree order, to translate at the end
+        self.decorated = []  # imported pages the demo adds pictures and texts to
 
     # -- helpers -------------------------------------------------------------------------
     def page(self, factory, parent, spec: PageSpec, make_fields=None, **fields):
@@ -381,73 +385,47 @@ class DemoLoader:
     def catalogue(self, home):
         s = self.strings
         catalogue = self.content.catalogue
-        products_index = self.page(
+        self.page(
             ProductIndexPageFactory,
             home,
             catalogue.products_index,
             intro=s.rich(catalogue.products_index.intro),
             show_in_menus=True,
         )
-        companies_index = self.page(
+        self.page(
             CompanyIndexPageFactory,
             home,
             catalogue.companies_index,
             intro=s.rich(catalogue.companies_index.intro),
             show_in_menus=True,
         )
-        sectors = {sector.slug: sector for sector in Sector.objects.all()}
-        decisions = {decision.number: decision for decision in Decision.objects.all()}
-        with CSV_PATH.open("rb") as csv_file:
-            rows = read_recognitions(file=csv_file)
-        top10 = []
-        for row in rows:
-            company = self.company(companies_index, row)
-            record = {
-                "year": row.year,
-                "is_top10": row.top10,
-                "decision": decisions.get(row.decision_number),
-                "decision_reference": ""
-                if row.decision_number in decisions
-                else (row.decision_number or ""),
-                # Recognition is valid for three years (programme_facts.md, section 5).
-                "valid_until": _three_years_after(row.decision_date),
-                "source_url": row.source_url,
-            }
-            if row.product_name is None:
-                # The source names the company but not the product: a company record only.
-                if not company.recognitions.filter(year=row.year).exists():
-                    CompanyRecognition.objects.create(page=company, **record)
-                    company.save_revision().publish()
-                continue
-            names = catalogue.names_of(row.product_name)
-            name_en = names.name_en
-            slug = slug_of(row.product_name)
-            texts = catalogue.row_texts
-            template = texts.product_summary_top10 if row.top10 else texts.product_summary
-            summary = s.vi(template.format(year=row.year))
-            product = self.page(
-                ProductPageFactory,
-                products_index,
-                PageSpec(
-                    slug=Text(vi=slug, en=names.slug_en or slug),
-                    title=Text(vi=row.product_name, en=name_en),
-                ),
-                company=company,
-                sector=sectors.get(row.sector_slug),
-                summary=summary,
-                hs_code=names.hs_code,
-                recognitions=[record],
-                image=self.picture(
-                    row.product_name,
-                    s.vi(
-                        Text(
-                            vi=f"Hình minh hoạ {row.product_name}",
-                            en=f"Illustration of {name_en}",
-                        )
-                    ),
-                ),
-                description=s.stream_paragraphs(texts.product_description),
+
+    def recognitions(self, home):
+        """The catalogue through the editors' import, then what a decision file does not carry.
+
+        The demo file is an import file like any other, so every `make run` exercises the
+        import; a second run plans nothing. Pictures, descriptions and HS codes are sample
+        additions an editor would make afterwards, once per page.
+        """
+        rows = read_decision_file(content=IMPORT_PATH.read_bytes(), filename=IMPORT_PATH.name)
+        plan = plan_import(rows)
+        if plan.changes_anything:
+            origin = ImportOrigin(file_name=IMPORT_PATH.name, via="demo")
+            apply_plan(plan, origin=origin, publish=True)
+            self.report.messages.append(
+                f"Imported {IMPORT_PATH.name}: {plan.count(Action.CREATE)} row(s) created."
             )
+        texts = self.content.catalogue.row_texts
+        top10 = []
+        for company in plan.companies:
+            self.decorate_company(self.live(CompanyPage, company.name), company.first_line, rows)
+        for row_plan in plan.rows:
+            row = row_plan.row
+            if row.product_name is None:
+                continue
+            product = self.live(ProductPage, row.product_name)
+            if product.image_id is None:
+                self.decorate_product(product, row, texts)
             if row.top10:
                 top10.append(product)
         if not home.featured_products.exists() and top10:
@@ -455,27 +433,42 @@ class DemoLoader:
                 HomeFeaturedProduct.objects.create(page=home, product=product, sort_order=order)
             home.save_revision().publish()
 
-    def company(self, index, row):
+    def live(self, model, title):
+        return model.objects.get(locale=self.vi, title=title)
+
+    def decorate_product(self, product, row, texts):
         s = self.strings
-        slug = slug_of(row.company_name)
+        names = self.content.catalogue.names_of(row.product_name)
+        template = texts.product_summary_top10 if row.top10 else texts.product_summary
+        product.summary = product.summary or s.vi(template.format(year=row.year))
+        product.hs_code = product.hs_code or names.hs_code
+        product.description = s.stream_paragraphs(texts.product_description)
+        product.image = self.picture(
+            row.product_name,
+            s.vi(
+                Text(
+                    vi=f"Hình minh hoạ {row.product_name}",
+                    en=f"Illustration of {row.product_name_en or row.product_name}",
+                )
+            ),
+        )
+        product.save_revision().publish()
+        self.decorated.append(product)
+
+    def decorate_company(self, company, first_line, rows):
+        if company.logo_id is not None:
+            return
+        s = self.strings
+        row = next(row for row in rows if row.line == first_line)
         name_en = row.company_name_en or row.company_name
         summary = self.content.catalogue.row_texts.company_summary.format(year=row.year)
-        return self.page(
-            CompanyPageFactory,
-            index,
-            PageSpec(
-                slug=Text(vi=slug, en=slug_of(name_en)),
-                title=Text(vi=row.company_name, en=name_en),
-            ),
-            make_fields=lambda: {
-                "brand_name": row.company_name if row.company_name_en is None else "",
-                "summary": s.vi(summary),
-                "logo": self.picture(
-                    f"Logo {row.company_name}",
-                    s.vi(Text(vi=f"Logo {row.company_name}", en=f"{name_en} logo")),
-                ),
-            },
+        company.summary = company.summary or s.vi(summary)
+        company.logo = self.picture(
+            f"Logo {row.company_name}",
+            s.vi(Text(vi=f"Logo {row.company_name}", en=f"{name_en} logo")),
         )
+        company.save_revision().publish()
+        self.decorated.append(company)
 
     def standard_pages(self, home):
         s = self.strings
@@ -488,6 +481,12 @@ class DemoLoader:
                 intro=s.vi(spec.intro),
                 body=s.stream_paragraphs(spec.body),
             )
+
+    def translate_decorated(self):
+        """The sample additions in English; the import translated the names already."""
+        for page in self.decorated:
+            page.refresh_from_db()
+            translate_instance(page, locale=self.en, translate=self.strings.translate_or_keep)
 
     def translate(self):
         seen = set()
@@ -512,9 +511,11 @@ class DemoLoader:
         self.news(home)
         self.events(home)
         self.standard_pages(home)
-        # Companies before products: a product's company link is resolved per language.
         self.made.sort(key=lambda page: page.path)
         self.translate()
+        # Once the index pages have their English translations, to import under.
+        self.recognitions(home)
+        self.translate_decorated()
         return self.report
 
 

@@ -139,7 +139,9 @@ class _Writer:
             )
         for name, value in plan.values.items():
             setattr(page, f"{name}_id" if name in ("unit", "sector", "company") else name, value)
-        if plan.page is None and model is CompanyPage:
+        brand_length = CompanyPage._meta.get_field("brand_name").max_length
+        if plan.page is None and model is CompanyPage and len(plan.name) <= brand_length:
+            # The name a decision gives is the public one; a legal name is set once verified.
             page.brand_name = plan.name
         if plan.page is None and model is ProductPage:
             page.company = self.written.get(id(plan.company)) or plan.company.page

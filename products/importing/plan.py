@@ -314,6 +314,9 @@ def plan_import(rows: Iterable[DecisionRow]) -> ImportPlan:
         companies=list(companies.values()),
         products=list(products.values()),
         decisions=decisions,
-        decision_dates={row.decision_number: row.decision_date for row in rows},
+        # A decision's date may be given on one of its rows only.
+        decision_dates={
+            row.decision_number: row.decision_date for row in reversed(rows) if row.decision_date
+        },
         decision_years={row.decision_number: row.year for row in rows},
     )

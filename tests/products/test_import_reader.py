@@ -12,14 +12,15 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from home.demo.loader import CSV_PATH
+from home.demo.loader import IMPORT_PATH
 from products.importing import sheet as sheet_module
 from products.importing.columns import COLUMNS
 from products.importing.reader import read_decision_file, template_file
 from products.importing.rows import ImportRejected
-from products.services import read_recognitions, sync_administrative_units
+from products.services import sync_administrative_units
 
-DEMO_FILE = CSV_PATH.parent / "recognitions.csv"
+DEMO_FILE = IMPORT_PATH
+RESEARCH_FILE = IMPORT_PATH.parent / "recognized_products.csv"
 KEYS = [column.key for column in COLUMNS]
 HOAN_KIEM = 70  # the national code of Phường Hoàn Kiếm
 
@@ -455,7 +456,7 @@ def test_an_unknown_vietnamese_column_is_named_with_the_closest_vietnamese_one()
 
 
 def test_a_file_in_the_old_demo_format_is_told_which_columns_to_rename():
-    problems = problems_of(CSV_PATH.read_bytes())
+    problems = problems_of(RESEARCH_FILE.read_bytes())
     assert (
         1,
         "product_name_vi",
@@ -781,19 +782,26 @@ def test_the_xlsx_template_keeps_its_header_and_describes_the_columns():
     assert [cell.value for cell in guide["A"]][1:] == header
 
 
-def test_the_demo_file_reads_as_the_old_demo_csv_did():
+def test_the_demo_file_keeps_the_research_it_was_made_from():
+    """home/demo/recognitions.csv is recognized_products.csv (the research, with its sources)
+    in the import's format: the same rows, sources and notes; no tax code, none given."""
     rows = read(DEMO_FILE.read_bytes(), DEMO_FILE.name)
-    with CSV_PATH.open("rb") as old_file:
-        old = read_recognitions(file=old_file)
-    assert [(r.year, r.product_name, r.company_name) for r in rows] == [
-        (r.year, r.product_name, r.company_name) for r in old
+    with RESEARCH_FILE.open(encoding="utf-8") as research_file:
+        research = list(csv.DictReader(research_file))
+    assert len(rows) == len(research) == 16
+    assert [(r.year, r.source_url) for r in rows] == [
+        (int(item["year"]), item["source_url"]) for item in research
     ]
-    assert [(r.source_url, r.top10, r.sector_slug or None) for r in rows] == [
-        (r.source_url, r.top10, r.sector_slug) for r in old
-    ]
-    assert [r.decision_number for r in rows] == [r.decision_number or "" for r in old]
+    for row, item in zip(rows, research, strict=True):
+        assert row.note.startswith(item["notes"])
+        assert row.company_name in item["company_name_vi"]
     assert all(r.tax_code == "" for r in rows)
-    for new, previous in zip(rows, old, strict=True):
-        assert new.note.startswith(previous.notes)
+    assert rows[0].product_name == "Đèn LED Rạng Đông"
+    assert (rows[0].sector_slug, rows[0].top10, rows[0].decision_number) == (
+        "dien-dien-tu",
+        True,
+        "5012/QĐ-UBND",
+    )
+    assert sum(1 for r in rows if r.product_name is None) == 4
     innoviti = next(r for r in rows if r.company_name == "Innoviti-s")
     assert "tên DN không nêu" in innoviti.note and "suy luận" in innoviti.note
