@@ -48,6 +48,8 @@ def can_publish(user) -> bool:
 class DecisionFileForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Tệp quyết định (CSV hoặc XLSX)"),
+        # The reader explains an empty file the way it explains every other problem.
+        allow_empty_file=True,
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
 
