@@ -144,6 +144,12 @@ screenshots: demo ## Screenshots of every page type (vi/en, 375/768/1280 px) int
 bench-relevance: install ## Catalogue search relevance (MRR per query category) on a fictional corpus; engine too with SEARCH_URL
 	$(MANAGE) measure_relevance
 
+.PHONY: bench-import
+bench-import: N ?= 10000
+bench-import: install ## Import a synthetic decision file of N rows (N=10000) into a throwaway SQLite database, timed
+	rm -f var/bench-import.sqlite3
+	DJANGO_SETTINGS_MODULE=config.settings.bench BENCH_DATABASE_URL=sqlite:///$(CURDIR)/var/bench-import.sqlite3 $(PY) manage.py bench_import --rows $(N)
+
 .PHONY: clean
 clean: ## Remove local state (database, uploads, search data, build output)
 	-scripts/search-engine.sh stop
