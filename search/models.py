@@ -22,26 +22,53 @@ from django.db import connections, models
 from django.utils import timezone
 
 
-class CatalogueEntry(models.Model):
-    """One product (every translation sharing a `translation_key`) as the search sees it.
+class AbstractCatalogueEntry(models.Model):
+    """The columns every kind of catalogue search entry has (products, companies).
 
-    The display fields (titles, URLs, company, sector) are columns so that sorting and the
-    "did you mean" vocabulary need no JSON; `document` keeps the whole product document so a
-    page of results renders, highlights included, from this one table.
-
-    The match columns hold words separated by single spaces with a space at each end
-    (" den led rang dong "), so that `LIKE '% den %'` finds whole words on every database:
+    One row per product or company (every translation sharing a `translation_key`), built
+    from its document; `document` keeps the whole document, so a page of results renders from
+    the one table. The match columns hold words separated by single spaces with a space at
+    each end (" den led rang dong "), so that `LIKE '% den %'` finds whole words on every
+    database:
 
     - `text`: every searchable field of both languages, NFC and lower-cased, to rank a query
       typed with its diacritics ("đèn") above one that only matches folded ("den" ~ "đen").
     - `folded_text`: the same text folded (`core.text.fold_text`: "đèn" -> "den").
-    - `names`/`folded_names`: product and company names only, for the "title above body"
-      ranking, the trigram fallback on PostgreSQL and the suggestion vocabulary.
+    - `names`/`folded_names`: the names only, for the "title above body" ranking (and, for
+      products, the trigram fallback on PostgreSQL and the suggestion vocabulary).
+
+    Written by `search.catalogue.database.query.write_table`, one kind at a time.
     """
 
     translation_key = models.UUIDField(unique=True)
     title_vi = models.CharField(max_length=255, blank=True)
     title_en = models.CharField(max_length=255, blank=True)
+    # The most recent recognition year, for the "newest" sort (None sorts last).
+    latest_year = models.PositiveSmallIntegerField(null=True)
+    # Folded names, so "Đèn" sorts among the D's as in the engine's `sort_folded` normalizer.
+    sort_name_vi = models.CharField(max_length=255, blank=True)
+    sort_name_en = models.CharField(max_length=255, blank=True)
+    names = models.TextField(blank=True)
+    folded_names = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    folded_text = models.TextField(blank=True)
+    document = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title_vi or self.title_en or str(self.translation_key)
+
+
+class CatalogueEntry(AbstractCatalogueEntry):
+    """One product as the search sees it.
+
+    The display fields (titles, URLs, company, sector) are columns so that sorting and the
+    "did you mean" vocabulary need no JSON; the match columns are the base's.
+    """
+
     # Text, not CharField: a URL is a whole page path, which Wagtail does not bound at 255.
     url_vi = models.TextField(blank=True)
     url_en = models.TextField(blank=True)
@@ -56,24 +83,10 @@ class CatalogueEntry(models.Model):
     sector_label_en = models.CharField(max_length=200, blank=True)
     # Three-valued like the recognition records: None is "unknown", never "no".
     top10 = models.BooleanField(null=True)
-    # The most recent recognition year, for the "newest" sort (None sorts last).
-    latest_year = models.PositiveSmallIntegerField(null=True)
-    # Folded names, so "Đèn" sorts among the D's as in the engine's `sort_folded` normalizer.
-    sort_name_vi = models.CharField(max_length=255, blank=True)
-    sort_name_en = models.CharField(max_length=255, blank=True)
-    names = models.TextField(blank=True)
-    folded_names = models.TextField(blank=True)
-    text = models.TextField(blank=True)
-    folded_text = models.TextField(blank=True)
-    document = models.JSONField(default=dict)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "mục tìm kiếm sản phẩm"
         verbose_name_plural = "mục tìm kiếm sản phẩm"
-
-    def __str__(self):
-        return self.title_vi or self.title_en or str(self.translation_key)
 
 
 class CatalogueFacetValue(models.Model):
@@ -154,37 +167,21 @@ class CatalogueNameWord(models.Model):
         return self.word
 
 
-class CatalogueCompanyEntry(models.Model):
-    """One company (every translation sharing a `translation_key`) as the search sees it.
+class CatalogueCompanyEntry(AbstractCatalogueEntry):
+    """One company as the search sees it.
 
     The company results of the database path (`search.catalogue.database.companies`), built
     from the company documents the engine indexes too (`catalogue_source().company_documents`).
-    The match columns are those of `CatalogueEntry` (words padded by spaces, as written and
-    folded; `names` the company's names only): the product path's matching rules apply to them
-    unchanged. A catalogue has far fewer companies than products, so no word index is kept.
+    The match columns are the base's (`names` the company's names only): the product path's
+    matching rules apply to them unchanged. A catalogue has far fewer companies than products,
+    so no word index is kept.
     """
 
-    translation_key = models.UUIDField(unique=True)
-    title_vi = models.CharField(max_length=255, blank=True)
-    title_en = models.CharField(max_length=255, blank=True)
-    # Folded, as CatalogueEntry's, so that names sort alike on every path.
-    sort_name_vi = models.CharField(max_length=255, blank=True)
-    sort_name_en = models.CharField(max_length=255, blank=True)
-    latest_year = models.PositiveSmallIntegerField(null=True)
     product_count = models.PositiveIntegerField(default=0)
-    names = models.TextField(blank=True)
-    folded_names = models.TextField(blank=True)
-    text = models.TextField(blank=True)
-    folded_text = models.TextField(blank=True)
-    document = models.JSONField(default=dict)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "mục tìm kiếm doanh nghiệp"
         verbose_name_plural = "mục tìm kiếm doanh nghiệp"
-
-    def __str__(self):
-        return self.title_vi or self.title_en or str(self.translation_key)
 
 
 class Synonym(models.Model):

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.contrib.search_promotions.models import Query
 
 from core.text import normalize_text
-from search.catalogue import company_sync, sync
+from search.catalogue import sync
 from search.models import Synonym
 from search.synonyms import forget_synonyms
 
@@ -25,4 +25,3 @@ def connect() -> None:
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="synonyms")
     pre_save.connect(store_promotion_query_as_nfc, sender=Query, dispatch_uid="promotion-nfc")
     sync.connect()
-    company_sync.connect()

@@ -642,7 +642,7 @@ def write_products(
                 )
             )
             recognitions += [
-                (page_id, order, year, top10, "", "")
+                (page_id, order, year, top10, "", "", "")
                 for order, (year, top10) in enumerate(spec.recognitions)
             ]
             certifications += [
@@ -653,7 +653,7 @@ def write_products(
     insert_rows(ProductPage, PRODUCT_COLUMNS, children)
     insert_rows(
         ProductRecognition,
-        ("page", "sort_order", "year", "is_top10", "decision_reference", "source_url"),
+        ("page", "sort_order", "year", "is_top10", "decision_reference", "source_url", "note"),
         recognitions,
     )
     insert_rows(ProductCertification, ("page", "certification", "sort_order"), certifications)

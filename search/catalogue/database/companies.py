@@ -19,9 +19,7 @@ fallback). The autocomplete costs one.
 import operator
 from collections.abc import Callable
 from functools import reduce
-from itertools import islice
 
-from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import Length
 from rapidfuzz.distance import OSA
@@ -35,13 +33,18 @@ from search.catalogue.company_contract import (
 from search.catalogue.contract import LANGUAGES, CatalogueQuery
 from search.catalogue.database.query import (
     MAX_QUERY_WORDS,
+    EntryTable,
     _has_words,
     _match_column,
     _terms,
     _values,
+    rebuild_table,
+    repair_table,
+    table_drift,
+    write_table,
 )
-from search.catalogue.drift import DriftReport, compare, expected_company_documents
-from search.catalogue.source import BATCH, batches, catalogue_source
+from search.catalogue.drift import DriftReport, expected_company_documents
+from search.catalogue.source import catalogue_source
 from search.models import CatalogueCompanyEntry
 
 SEARCHABLE_FIELDS = (*COMPANY_TEXT_FIELDS, "tax_code")
@@ -54,61 +57,21 @@ EXACT_WEIGHT = 10
 
 def write_company_entries(keys: list[str], documents: dict[str, dict]) -> int:
     """Upsert the entries of *documents*, delete those of *keys* without one; return the count."""
-    entries = [
-        CatalogueCompanyEntry(translation_key=key, **_entry_fields(document))
-        for key, document in documents.items()
-    ]
-    with transaction.atomic():
-        if missing := [key for key in keys if key not in documents]:
-            CatalogueCompanyEntry.objects.filter(translation_key__in=missing).delete()
-        if entries:
-            CatalogueCompanyEntry.objects.bulk_create(
-                entries,
-                update_conflicts=True,
-                unique_fields=["translation_key"],
-                update_fields=[
-                    field.name
-                    for field in CatalogueCompanyEntry._meta.concrete_fields
-                    if field.name not in ("id", "translation_key")
-                ],
-            )
-    return len(entries)
+    return write_table(COMPANY_ENTRIES, keys, documents)
 
 
 def rebuild_company_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Rewrite every live company's entry and delete the rest; return how many were written."""
-    source = catalogue_source()
-    keys = source.company_keys()
-    written = done = 0
-    for batch in batches(keys):
-        written += write_company_entries(batch, source.company_documents(batch))
-        done += len(batch)
-        if progress is not None:
-            progress(done, len(keys))
-    stored = {
-        str(key) for key in CatalogueCompanyEntry.objects.values_list("translation_key", flat=True)
-    }
-    iterator = iter(sorted(stored - set(keys)))
-    while batch := list(islice(iterator, BATCH)):
-        CatalogueCompanyEntry.objects.filter(translation_key__in=batch).delete()
-    return written
+    return rebuild_table(COMPANY_ENTRIES, progress=progress)
 
 
 def find_company_drift() -> DriftReport:
     """Compare the company entries' documents with the documents the pages give today."""
-    stored = {
-        str(key): document
-        for key, document in CatalogueCompanyEntry.objects.values_list(
-            "translation_key", "document"
-        ).iterator(chunk_size=BATCH)
-    }
-    return compare(expected_company_documents(), stored)
+    return table_drift(COMPANY_ENTRIES)
 
 
 def repair_companies(report: DriftReport) -> None:
-    source = catalogue_source()
-    for batch in batches(report.keys):
-        write_company_entries(batch, source.company_documents(batch))
+    repair_table(COMPANY_ENTRIES, report)
 
 
 def _entry_fields(document: dict) -> dict:
@@ -129,6 +92,15 @@ def _entry_fields(document: dict) -> dict:
         "folded_text": _match_column(searchable, fold=True),
         "document": document,
     }
+
+
+COMPANY_ENTRIES = EntryTable(
+    model=CatalogueCompanyEntry,
+    keys=lambda: catalogue_source().company_keys(),
+    documents=lambda keys: catalogue_source().company_documents(keys),
+    expected=expected_company_documents,
+    fields=_entry_fields,
+)
 
 
 # -- searching --------------------------------------------------------------------------

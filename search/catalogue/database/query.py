@@ -82,7 +82,12 @@ from search.catalogue.contract import (
 from search.catalogue.database import fulltext
 from search.catalogue.drift import DriftReport, compare, expected_documents
 from search.catalogue.source import BATCH, batches, catalogue_source
-from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
+from search.models import (
+    AbstractCatalogueEntry,
+    CatalogueEntry,
+    CatalogueFacetValue,
+    CatalogueNameWord,
+)
 
 # The document fields whose text is searchable: the engine's text fields, both languages.
 SEARCHABLE_FIELDS = (
@@ -164,87 +169,128 @@ def sync_entry(translation_key: UUID | str) -> bool:
 
 
 def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rewrite every live product's entry and delete the rest; return how many were written.
-
-    BATCH products at a time: their documents are built together and their entries and facet
-    rows written in bulk, one transaction per batch (searches meanwhile see each product's
-    old or new entry, never none). *progress* is called as `progress(done, total)` after
-    each batch.
-    """
-    source = catalogue_source()
-    keys = source.keys()
-    written = done = 0
-    for batch in batches(keys):
-        written += write_entries(batch, source.documents(batch))
-        done += len(batch)
-        if progress is not None:
-            progress(done, len(keys))
-    # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
-    # of parameters a statement may have, and a large catalogue would exceed it.
-    stale = {str(key) for key in CatalogueEntry.objects.values_list("translation_key", flat=True)}
-    iterator = iter(sorted(stale - set(keys)))
-    while batch := list(islice(iterator, BATCH)):
-        CatalogueEntry.objects.filter(translation_key__in=batch).delete()
-    return written
+    """Rewrite every live product's entry and delete the rest; return how many were written."""
+    return rebuild_table(PRODUCT_ENTRIES, progress=progress)
 
 
 def find_drift() -> DriftReport:
     """Compare the entries' documents with the documents the pages give today."""
-    stored = {
-        str(key): document
-        for key, document in CatalogueEntry.objects.values_list(
-            "translation_key", "document"
-        ).iterator(chunk_size=BATCH)
-    }
-    return compare(expected_documents(), stored)
+    return table_drift(PRODUCT_ENTRIES)
 
 
 def repair(report: DriftReport) -> None:
     """Rewrite (or delete) the entries *report* names, from their pages."""
-    source = catalogue_source()
-    for batch in batches(report.keys):
-        write_entries(batch, source.documents(batch))
+    repair_table(PRODUCT_ENTRIES, report)
 
 
 def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
+    """Upsert the entries of *documents*, delete those of *keys* without one; return the count."""
+    return write_table(PRODUCT_ENTRIES, keys, documents)
+
+
+@dataclass(frozen=True)
+class EntryTable:
+    """One kind of the catalogue's search data on the database path (products, companies):
+    its table, where its documents come from and how a document becomes a row. The writing,
+    rebuilding, drift and repair below are the same for every kind."""
+
+    model: type[AbstractCatalogueEntry]
+    keys: Callable[[], list[str]]
+    documents: Callable[[Iterable[str]], dict[str, dict]]
+    # Every document as a copy stores it (search.catalogue.drift).
+    expected: Callable[[], dict[str, dict]]
+    # The row's columns from a document, but its translation_key.
+    fields: Callable[[dict], dict]
+    # What else a written batch needs (the products' facet rows and name words), inside the
+    # batch's transaction: (the entries written, with their documents by key).
+    written: Callable[[list, dict[str, dict]], None] | None = None
+
+
+def write_table(table: EntryTable, keys: list[str], documents: dict[str, dict]) -> int:
     """Upsert the entries of *documents*, delete those of *keys* without one; return the count.
 
-    An upsert on translation_key keeps an entry's id, as `update_or_create` would; its facet
-    rows are replaced.
+    An upsert on translation_key keeps an entry's id, as `update_or_create` would, in one
+    transaction with what `table.written` adds.
     """
+    model = table.model
     entries = [
-        CatalogueEntry(translation_key=key, **_entry_fields(document))
-        for key, document in documents.items()
+        model(translation_key=key, **table.fields(document)) for key, document in documents.items()
     ]
     with transaction.atomic():
         if missing := [key for key in keys if key not in documents]:
-            CatalogueEntry.objects.filter(translation_key__in=missing).delete()
+            model.objects.filter(translation_key__in=missing).delete()
         if not entries:
             return 0
-        CatalogueEntry.objects.bulk_create(
+        model.objects.bulk_create(
             entries,
             update_conflicts=True,
             unique_fields=["translation_key"],
             update_fields=[
                 field.name
-                for field in CatalogueEntry._meta.concrete_fields
+                for field in model._meta.concrete_fields
                 if field.name not in ("id", "translation_key")
             ],
         )
-        ids = dict(
-            CatalogueEntry.objects.filter(translation_key__in=list(documents)).values_list(
-                "translation_key", "pk"
-            )
-        )
-        # One DELETE: these rows have no delete signals (tests/search/test_fast_deletes.py).
-        CatalogueFacetValue.objects.filter(entry_id__in=ids.values()).delete()
-        facets = []
-        for entry in entries:
-            entry.pk = ids[UUID(entry.translation_key)]
-            facets += _facet_rows(entry=entry, document=documents[entry.translation_key])
-        CatalogueFacetValue.objects.bulk_create(facets)
-        write_name_words(entries)
+        if table.written is not None:
+            table.written(entries, documents)
     return len(entries)
+
+
+def rebuild_table(table: EntryTable, *, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rewrite every live entry of *table* and delete the rest; return how many were written.
+
+    BATCH keys at a time: their documents are built together and their rows written in bulk,
+    one transaction per batch (searches meanwhile see each one's old or new entry, never
+    none). *progress* is called as `progress(done, total)` after each batch.
+    """
+    keys = table.keys()
+    written = done = 0
+    for batch in batches(keys):
+        written += write_table(table, batch, table.documents(batch))
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(keys))
+    # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
+    # of parameters a statement may have, and a large catalogue would exceed it.
+    stored = {str(key) for key in table.model.objects.values_list("translation_key", flat=True)}
+    iterator = iter(sorted(stored - set(keys)))
+    while batch := list(islice(iterator, BATCH)):
+        table.model.objects.filter(translation_key__in=batch).delete()
+    return written
+
+
+def table_drift(table: EntryTable) -> DriftReport:
+    """Compare the documents stored in *table* with the documents the pages give today."""
+    stored = {
+        str(key): document
+        for key, document in table.model.objects.values_list(
+            "translation_key", "document"
+        ).iterator(chunk_size=BATCH)
+    }
+    return compare(table.expected(), stored)
+
+
+def repair_table(table: EntryTable, report: DriftReport) -> None:
+    """Rewrite (or delete) the entries of *table* that *report* names, from their pages."""
+    for batch in batches(report.keys):
+        write_table(table, batch, table.documents(batch))
+
+
+def _write_facets_and_words(entries: list[CatalogueEntry], documents: dict[str, dict]) -> None:
+    """Replace the facet rows and name words of the product entries just upserted."""
+    ids = dict(
+        CatalogueEntry.objects.filter(translation_key__in=list(documents)).values_list(
+            "translation_key", "pk"
+        )
+    )
+    # One DELETE: these rows have no delete signals (tests/search/test_fast_deletes.py).
+    CatalogueFacetValue.objects.filter(entry_id__in=ids.values()).delete()
+    facets = []
+    for entry in entries:
+        entry.pk = ids[UUID(entry.translation_key)]
+        facets += _facet_rows(entry=entry, document=documents[entry.translation_key])
+    CatalogueFacetValue.objects.bulk_create(facets)
+    write_name_words(entries)
 
 
 def _entry_fields(document: dict) -> dict:
@@ -359,7 +405,7 @@ def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
     entries = list(entries)
     for start in range(0, len(entries), BATCH):
         batch = entries[start : start + BATCH]
-        # One DELETE, as for the facet rows in write_entries.
+        # One DELETE, as for the facet rows in _write_facets_and_words.
         CatalogueNameWord.objects.filter(entry__in=batch).delete()
         CatalogueNameWord.objects.bulk_create(
             [
@@ -399,6 +445,16 @@ def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacet
                 ),
             )
     return list(rows.values())
+
+
+PRODUCT_ENTRIES = EntryTable(
+    model=CatalogueEntry,
+    keys=lambda: catalogue_source().keys(),
+    documents=lambda keys: catalogue_source().documents(keys),
+    expected=expected_documents,
+    fields=_entry_fields,
+    written=_write_facets_and_words,
+)
 
 
 # -- the query --------------------------------------------------------------------------

@@ -4,15 +4,13 @@ One document per company (`catalogue_source().company_documents`) in the index b
 alias `<prefix>catalogue_companies`, analysed as the product index is (`mapping.py`'s
 analysers: names as written and folded, English stemming where the database path stems too,
 edge n-grams for the autocomplete). A rebuild fills a new generation and swaps the alias in
-one call, as `indexing.rebuild` does for products; an editor's save rewrites a company's
-document through the alias (`write_company_documents`).
+one call, and an editor's save rewrites a company's document through the alias, with the
+product index's code (`indexing.rebuild_into`, `write_into`: the index is `COMPANIES`).
 
 A search of companies is ONE request (`search_companies`), and so is a company autocomplete.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import suppress
-from datetime import UTC, datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from elasticsearch.dsl import Index, Integer, Keyword, Mapping, Q, Search, Text
@@ -24,24 +22,14 @@ from search.catalogue.company_contract import (
     company_result,
 )
 from search.catalogue.contract import LANGUAGES, CatalogueQuery, expand_synonyms
-from search.catalogue.drift import DriftReport, compare, expected_company_documents
-from search.catalogue.engine.client import (
-    BULK_ERRORS,
-    ENGINE_ERRORS,
-    NOT_FOUND,
-    as_dict,
-    get_client,
-    helpers,
-)
+from search.catalogue.drift import DriftReport, expected_company_documents
+from search.catalogue.engine.client import ENGINE_ERRORS, as_dict, get_client
 from search.catalogue.engine.indexing import (
-    BULK_CHUNK,
-    IndexingError,
+    DocumentIndex,
     RebuildReport,
-    _client,
-    _indices_behind,
-    _merge_segments,
-    _normalised,
-    _rejected,
+    find_drift_in,
+    rebuild_into,
+    repair_in,
 )
 from search.catalogue.engine.mapping import (
     did_you_mean,
@@ -52,7 +40,7 @@ from search.catalogue.engine.mapping import (
     vi_folded,
     vi_text,
 )
-from search.catalogue.source import batches, catalogue_source
+from search.catalogue.source import catalogue_source
 
 __all__ = ["ENGINE_ERRORS", "search_companies", "suggest_companies"]
 
@@ -131,122 +119,27 @@ def company_index_body(name: str) -> dict:
     return index.to_dict()
 
 
+COMPANIES = DocumentIndex(
+    alias=company_index_name,
+    body=company_index_body,
+    keys=lambda: catalogue_source().company_keys(),
+    documents=lambda keys: catalogue_source().company_documents(keys),
+    expected=expected_company_documents,
+)
+
+
 def rebuild_companies(progress: Callable[[int, int], None] | None = None) -> RebuildReport:
     """Rebuild every company into a new index and swap the alias onto it atomically."""
-    client = _client()
-    alias = company_index_name()
-    new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    source = catalogue_source()
-    keys = source.company_keys()
-
-    def documents() -> Iterator[dict]:
-        done = 0
-        for batch in batches(keys):
-            yield from source.company_documents(batch).values()
-            done += len(batch)
-            if progress is not None:
-                progress(done, len(keys))
-
-    client.indices.create(index=new_index, body=company_index_body(new_index))
-    try:
-        count = _bulk(documents(), new_index)
-        client.indices.refresh(index=new_index)
-        _merge_segments(new_index)
-        old_indices = _indices_behind(alias)
-        actions = [{"add": {"index": new_index, "alias": alias}}]
-        actions += [{"remove": {"index": old, "alias": alias}} for old in old_indices]
-        client.indices.update_aliases(body={"actions": actions})
-    except BaseException:
-        client.indices.delete(index=new_index)
-        raise
-    for old in old_indices:
-        with suppress(NOT_FOUND):
-            client.indices.delete(index=old)
-    return RebuildReport(index=new_index, documents=count, removed=sorted(old_indices))
-
-
-def _bulk(documents, index: str) -> int:
-    client = _client()
-    actions = (
-        {"_index": index, "_id": document["translation_key"], "_source": document}
-        for document in documents
-    )
-    try:
-        count, _ = helpers(client).bulk(client, actions, chunk_size=BULK_CHUNK)
-    except BULK_ERRORS as error:
-        raise IndexingError(_rejected([item["index"] for item in error.errors])) from error
-    return count
-
-
-def write_company_documents(keys: list[str], documents: dict[str, dict]) -> None:
-    """Index *documents* and delete the rest of *keys* through the alias, in one bulk request
-    (with the short search timeout: an editor is saving), as `indexing.write_documents`."""
-    client = get_client()
-    actions = [
-        {"_id": key, "_source": documents[key]}
-        if key in documents
-        else {"_op_type": "delete", "_id": key}
-        for key in keys
-    ]
-    results = helpers(client).streaming_bulk(
-        client,
-        actions,
-        chunk_size=max(len(actions), 1),
-        raise_on_error=False,
-        index=company_index_name(),
-        require_alias=True,
-    )
-    failures = [
-        result for ok, item in results if not ok for result in item.values() if "error" in result
-    ]
-    if failures:
-        raise IndexingError(_rejected(failures))
-
-
-def indexed_company_documents() -> dict[str, dict]:
-    client = _client()
-    hits = helpers(client).scan(
-        client, index=company_index_name(), query={"query": {"match_all": {}}}, size=BULK_CHUNK
-    )
-    return {hit["_id"]: hit["_source"] for hit in hits}
+    return rebuild_into(COMPANIES, progress=progress)
 
 
 def find_company_drift() -> tuple[DriftReport, dict[str, dict]]:
     """The company index against the pages; a missing alias or other mappings: "outdated"."""
-    expected = expected_company_documents()
-    try:
-        live = as_dict(_client().indices.get(index=company_index_name()))
-    except NOT_FOUND:
-        return compare(expected, {}, outdated=["alias"]), expected
-    outdated = _outdated(live)
-    stored = indexed_company_documents() if not outdated else {}
-    return compare(expected, stored, outdated=outdated), expected
-
-
-def _outdated(live: dict) -> list[str]:
-    if len(live) != 1:
-        return ["alias"]
-    [definition] = live.values()
-    wanted = company_index_body(company_index_name())
-    outdated = []
-    if _normalised(definition["settings"]["index"].get("analysis", {})) != _normalised(
-        wanted["settings"].get("analysis", {})
-    ):
-        outdated.append("analysis")
-    live_fields = definition["mappings"].get("properties", {})
-    for name, mapping in wanted["mappings"]["properties"].items():
-        if _normalised(live_fields.get(name)) != _normalised(mapping):
-            outdated.append(name)
-    return outdated + sorted(set(live_fields) - set(wanted["mappings"]["properties"]))
+    return find_drift_in(COMPANIES)
 
 
 def repair_companies(report: DriftReport, expected: dict[str, dict]) -> None:
-    keys = report.missing + report.stale + report.extra
-    for batch in batches(keys):
-        write_company_documents(
-            list(batch), {key: expected[key] for key in batch if key in expected}
-        )
-    _client().indices.refresh(index=company_index_name())
+    repair_in(COMPANIES, report, expected)
 
 
 # -- the query --------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-"""Writing the catalogue index: whole rebuilds behind an alias, and single-product updates.
+"""Writing the catalogue's indices: whole rebuilds behind an alias, and editors' updates.
 
-Readers only ever use the alias (`engine.index_name()`). A rebuild fills a new index
-`<alias>-<timestamp>`, refreshes it, and moves the alias to it in one `update_aliases` call,
-so searches see the old generation until the instant they see the complete new one; the old
-generation is deleted afterwards.
+Each kind of document (products here, companies in `companies.py`) is a `DocumentIndex`:
+its alias, mappings and documents. Readers only ever use the alias (`engine.index_name()` for
+products). A rebuild fills a new index `<alias>-<timestamp>`, refreshes it, and moves the
+alias to it in one `update_aliases` call, so searches see the old generation until the
+instant they see the complete new one; the old generation is deleted afterwards.
 """
 
 import logging
@@ -47,13 +48,49 @@ class RebuildReport:
     removed: list[str]
 
 
+@dataclass(frozen=True)
+class DocumentIndex:
+    """One kind of the catalogue's documents in the engine (products, companies): the alias
+    it is read and written through, how a generation is created, and what it holds. The
+    rebuild, writes, drift and repair below are the same for every kind."""
+
+    alias: Callable[[], str]
+    # The `indices.create` body (settings and mappings) of a generation named so.
+    body: Callable[[str], dict]
+    keys: Callable[[], list[str]]
+    documents: Callable[[Iterable[str]], dict[str, dict]]
+    # Every document as a copy stores it (search.catalogue.drift).
+    expected: Callable[[], dict[str, dict]]
+    # What the engine is sent for a document (what it stores and returns is the document).
+    sent: Callable[[dict], dict] = lambda document: document
+
+
+# Looked up at each call: the source is named by a setting, and the mapping and what is sent
+# are this module's names, which a test of a deploy that changed them stands in for.
+PRODUCTS = DocumentIndex(
+    alias=index_name,
+    body=lambda name: index_body(name),
+    keys=lambda: catalogue_source().keys(),
+    documents=lambda keys: catalogue_source().documents(keys),
+    expected=expected_documents,
+    sent=lambda document: indexed_source(document),
+)
+
+
 def create_index(name: str) -> str:
-    """Create the index *name* with the catalogue's settings and mappings."""
-    _client().indices.create(index=name, body=index_body(name))
+    """Create the index *name* with the product index's settings and mappings."""
+    _client().indices.create(index=name, body=PRODUCTS.body(name))
     return name
 
 
 def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) -> int:
+    """Index product *documents* into *index* (see `bulk_into`)."""
+    return bulk_into(PRODUCTS, documents, index, refresh=refresh)
+
+
+def bulk_into(
+    kind: DocumentIndex, documents: Iterable[dict], index: str, *, refresh: bool = False
+) -> int:
     """Index *documents* (keyed by translation_key) into *index*; return how many were sent.
 
     The client's `helpers.bulk` sends them BULK_CHUNK at a time, so that a large catalogue
@@ -62,7 +99,7 @@ def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) 
     """
     client = _client()
     actions = (
-        {"_index": index, "_id": document["translation_key"], "_source": indexed_source(document)}
+        {"_index": index, "_id": document["translation_key"], "_source": kind.sent(document)}
         for document in documents
     )
     try:
@@ -76,26 +113,32 @@ def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) 
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> RebuildReport:
-    """Rebuild the whole catalogue into a new index and swap the alias onto it atomically.
+    """Rebuild every product into a new index and swap the alias onto it atomically."""
+    return rebuild_into(PRODUCTS, progress=progress)
 
-    Documents are built BATCH products at a time; *progress* is called as
-    `progress(done, total)` after each batch.
+
+def rebuild_into(
+    kind: DocumentIndex, *, progress: Callable[[int, int], None] | None = None
+) -> RebuildReport:
+    """Rebuild every document of *kind* into a new index and swap its alias onto it atomically.
+
+    Documents are built BATCH at a time; *progress* is called as `progress(done, total)`
+    after each batch.
     """
     client = _client()
-    alias = index_name()
+    alias = kind.alias()
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    source = catalogue_source()
-    keys = source.keys()
+    keys = kind.keys()
 
     def documents() -> Iterator[dict]:
         for done, batch in _batches(keys):
-            yield from source.documents(batch).values()
+            yield from kind.documents(batch).values()
             if progress is not None:
                 progress(done, len(keys))
 
-    create_index(name=new_index)
+    client.indices.create(index=new_index, body=kind.body(new_index))
     try:
-        count = bulk_index(documents=documents(), index=new_index, refresh=True)
+        count = bulk_into(kind, documents(), new_index, refresh=True)
         _merge_segments(new_index)
         old_indices = _indices_behind(alias)
         actions = [{"add": {"index": new_index, "alias": alias}}]
@@ -139,14 +182,14 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
     under the alias's name.
     """
     key = str(UUID(str(translation_key)))
-    document = catalogue_source().documents([key]).get(key)
+    document = PRODUCTS.documents([key]).get(key)
     if document is None:
         delete_product(translation_key=translation_key, refresh=refresh)
         return False
     get_client().index(
-        index=index_name(),
+        index=PRODUCTS.alias(),
         id=str(translation_key),
-        body=indexed_source(document),
+        body=PRODUCTS.sent(document),
         require_alias=True,
         refresh=refresh,
     )
@@ -154,6 +197,11 @@ def index_product(translation_key: UUID | str, *, refresh: bool = False) -> bool
 
 
 def write_documents(keys: list[str], documents: dict[str, dict]) -> None:
+    """Index product *documents* and delete the rest of *keys* (see `write_into`)."""
+    write_into(PRODUCTS, keys, documents)
+
+
+def write_into(kind: DocumentIndex, keys: list[str], documents: dict[str, dict]) -> None:
     """Index *documents* and delete the rest of *keys* through the alias, in one bulk request.
 
     What an editor's save triggers: it uses the short search timeout, like `index_product`.
@@ -164,7 +212,7 @@ def write_documents(keys: list[str], documents: dict[str, dict]) -> None:
     """
     client = get_client()
     actions = [
-        {"_id": key, "_source": indexed_source(documents[key])}
+        {"_id": key, "_source": kind.sent(documents[key])}
         if key in documents
         else {"_op_type": "delete", "_id": key}
         for key in keys
@@ -174,7 +222,7 @@ def write_documents(keys: list[str], documents: dict[str, dict]) -> None:
         actions,
         chunk_size=max(len(actions), 1),
         raise_on_error=False,
-        index=index_name(),
+        index=kind.alias(),
         require_alias=True,
     )
     failures = [
@@ -192,7 +240,7 @@ def _rejected(failures: list[dict]) -> str:
 def delete_product(translation_key: UUID | str, *, refresh: bool = False) -> None:
     """Remove one product's document; a product that was never indexed is not an error."""
     with suppress(NOT_FOUND):
-        get_client().delete(index=index_name(), id=str(translation_key), refresh=refresh)
+        get_client().delete(index=PRODUCTS.alias(), id=str(translation_key), refresh=refresh)
 
 
 def _indices_behind(alias: str) -> list[str]:
@@ -216,41 +264,60 @@ def _batches(keys: list) -> Iterator[tuple[int, tuple]]:
 
 
 def indexed_documents() -> dict[str, dict]:
-    """Every document behind the alias, by translation key.
+    """Every product document behind the alias, by translation key (see `indexed_in`)."""
+    return indexed_in(PRODUCTS)
+
+
+def indexed_in(kind: DocumentIndex) -> dict[str, dict]:
+    """Every document behind *kind*'s alias, by translation key.
 
     Read with the client's `helpers.scan` (a scroll, in index order, cleared at the end), so
     what it returns does not depend on the order or the page size.
     """
     client = _client()
     hits = helpers(client).scan(
-        client, index=index_name(), query={"query": {"match_all": {}}}, size=BULK_CHUNK
+        client, index=kind.alias(), query={"query": {"match_all": {}}}, size=BULK_CHUNK
     )
     return {hit["_id"]: hit["_source"] for hit in hits}
 
 
 def find_drift() -> tuple[DriftReport, dict[str, dict]]:
-    """Compare the index with what the database says it should hold.
+    """The product index against the pages (see `find_drift_in`)."""
+    return find_drift_in(PRODUCTS)
+
+
+def find_drift_in(kind: DocumentIndex) -> tuple[DriftReport, dict[str, dict]]:
+    """Compare *kind*'s index with what the database says it should hold.
 
     Returns the report and the expected documents, so a repair need not build them twice.
+    An alias that names no index (never rebuilt) is "outdated": only a rebuild makes it.
     """
-    expected = expected_documents()
-    report = compare(expected, indexed_documents(), outdated=outdated_definitions())
-    return report, expected
+    expected = kind.expected()
+    try:
+        outdated = outdated_in(kind)
+    except NOT_FOUND:
+        return compare(expected, {}, outdated=["alias"]), expected
+    return compare(expected, indexed_in(kind), outdated=outdated), expected
 
 
 def outdated_definitions() -> list[str]:
-    """What of the live index's mappings and analysis differs from `mapping.index_body()`.
+    """What of the live product index's definitions differs from the code's (`outdated_in`)."""
+    return outdated_in(PRODUCTS)
+
+
+def outdated_in(kind: DocumentIndex) -> list[str]:
+    """What of the live index's mappings and analysis differs from `kind.body()`.
 
     A deploy that changes them (a new field, another analyzer) leaves the live generation as
     it was: searches then miss what the code expects, silently. Compared after normalising
     what the engine echoes differently from what it was sent (numbers as strings, a single
     `copy_to` as a list).
     """
-    live = as_dict(_client().indices.get(index=index_name()))
+    live = as_dict(_client().indices.get(index=kind.alias()))
     if len(live) != 1:
         return ["alias"]
     [definition] = live.values()
-    wanted = index_body(index_name())
+    wanted = kind.body(kind.alias())
     outdated = []
     wanted_analysis = wanted["settings"].get("analysis", {})
     if _normalised(definition["settings"]["index"].get("analysis", {})) != _normalised(
@@ -283,9 +350,15 @@ def _normalised(value):
 
 
 def repair(report: DriftReport, expected: dict[str, dict]) -> None:
-    bulk_index(
-        [expected[key] for key in report.missing + report.stale], index_name(), refresh=False
-    )
+    """Rewrite (or delete) the product documents *report* names (see `repair_in`)."""
+    repair_in(PRODUCTS, report, expected)
+
+
+def repair_in(kind: DocumentIndex, report: DriftReport, expected: dict[str, dict]) -> None:
+    """Rewrite the missing and stale documents of *kind* through its alias, delete the extra
+    ones, then refresh."""
+    bulk_into(kind, [expected[key] for key in report.missing + report.stale], kind.alias())
     for key in report.extra:
-        delete_product(key)
-    _client().indices.refresh(index=index_name())
+        with suppress(NOT_FOUND):  # Already gone: not an error.
+            get_client().delete(index=kind.alias(), id=key)
+    _client().indices.refresh(index=kind.alias())
