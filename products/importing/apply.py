@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.text import ascii_slug
 from core.translation import translate_instance
@@ -63,8 +64,15 @@ def apply_plan(
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Write *plan* in one transaction; all of it or, on any error, nothing."""
+    writer = _Writer(plan, origin, publish, progress)
     with transaction.atomic():
-        return _Writer(plan, origin, publish, progress).run()
+        # Making and publishing a page in two languages saves it a dozen times; its references
+        # (images, company, decision) are indexed once, after.
+        with disable_reference_index_auto_update():
+            result = writer.run()
+        for instance in writer.written_objects:
+            ReferenceIndex.create_or_update_for_object(instance)
+    return result
 
 
 class _Writer:
@@ -77,6 +85,7 @@ class _Writer:
         self.en = Locale.objects.filter(language_code="en").first()
         self.result = ImportResult(published=publish)
         self.written = {}  # id(PagePlan) -> the page written; the plan itself stays as planned
+        self.written_objects = []  # every page (both languages) and decision written
 
     def run(self) -> ImportResult:
         self.result.created = self.plan.count(Action.CREATE)
@@ -123,6 +132,7 @@ class _Writer:
                     data=self.origin.log_data(),
                 )
                 self.result.decisions_created += 1
+                self.written_objects.append(existing)
             decisions[number] = existing
         return decisions
 
@@ -166,7 +176,9 @@ class _Writer:
             index.add_child(instance=page)
         self._save(page)
         self.written[id(plan)] = page
-        self._translate(page, plan)
+        self.written_objects.append(page)
+        if (translation := self._translate(page, plan)) is not None:
+            self.written_objects.append(translation)
         self.result.pages_written += 1
 
     def _save(self, page) -> None:
@@ -178,9 +190,9 @@ class _Writer:
         elif not page.workflow_in_progress and (workflow := page.get_workflow()):
             workflow.start(page, user)
 
-    def _translate(self, page, plan: PagePlan) -> None:
+    def _translate(self, page, plan: PagePlan):
         if self.en is None:
-            return
+            return None
         english = {page.title: plan.english.get("title_en")}
         if plan.english.get("summary_en"):
             english[page.summary] = plan.english["summary_en"]
@@ -201,3 +213,4 @@ class _Writer:
             target = target.specific
             if not target.workflow_in_progress and (workflow := target.get_workflow()):
                 workflow.start(target, self.origin.user)
+        return target
