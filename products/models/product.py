@@ -18,7 +18,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, private_page_ids, public
-from products.models.recognition import RecognitionRecord
+from products.models.recognition import (
+    RecognitionRecord,
+    attach_decision_links,
+    recognition_status,
+)
 from products.validators import validate_hs_code
 from search.catalogue.contract import FACET_GROUPS
 from search.catalogue.request import PageOutOfRange, search_request
@@ -61,7 +65,7 @@ class ProductPageQuerySet(PageQuerySet):
 def recognitions_prefetch() -> Prefetch:
     return Prefetch(
         "recognitions",
-        queryset=ProductRecognition.objects.select_related("decision").order_by("year"),
+        queryset=ProductRecognition.objects.select_related("decision__document").order_by("year"),
     )
 
 
@@ -347,9 +351,11 @@ class ProductPage(FastServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         gallery = list(self.gallery_images.all())
         attach_renditions([self.image, *(item.image for item in gallery)])
+        recognitions = sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True)
         return context | {
             "company": self.company_in_locale(),
-            "recognitions": sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True),
+            "recognitions": attach_decision_links(recognitions, locale_id=self.locale_id),
+            "status": recognition_status(recognitions),
             "certifications": [link.certification for link in self.certification_links.all()],
             "markets": [link.market for link in self.market_links.all()],
             "gallery": gallery,
