@@ -58,6 +58,10 @@ class CatalogueEntry(models.Model):
     top10 = models.BooleanField(null=True)
     # The most recent recognition year, for the "newest" sort (None sorts last).
     latest_year = models.PositiveSmallIntegerField(null=True)
+    # The last day of the latest recognition (None: no recognition), which the status filter
+    # compares with the query's day: a date rather than a "current" flag, which would go
+    # stale at midnight.
+    recognised_until = models.DateField(null=True, db_index=True)
     # Folded names, so "Đèn" sorts among the D's as in the engine's `sort_folded` normalizer.
     sort_name_vi = models.CharField(max_length=255, blank=True)
     sort_name_en = models.CharField(max_length=255, blank=True)

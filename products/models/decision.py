@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from core.validators import YEAR_VALIDATORS
 
-
 # The page listing the decisions is the programme's (programme.DecisionIndexPage), a layer up:
 # the programme app hands over how to find its URL in a language (programme.apps), so that
 # recognitions can link there without products importing programme.

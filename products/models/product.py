@@ -24,7 +24,7 @@ from products.models.recognition import (
     recognition_status,
 )
 from products.validators import validate_hs_code
-from search.catalogue.contract import FACET_GROUPS
+from search.catalogue.contract import FACET_GROUPS, STATUS_GROUP
 from search.catalogue.request import PageOutOfRange, search_request
 
 
@@ -118,6 +118,7 @@ def _company_model():
 
 
 FACET_LABELS = {
+    STATUS_GROUP: _("Tình trạng công nhận"),
     "sector": _("Nhóm ngành"),
     "year": _("Năm công nhận"),
     "certification": _("Chứng nhận"),
@@ -162,7 +163,8 @@ class ProductIndexPage(FastServeMixin, Page):
                 "label": FACET_LABELS[group],
                 "values": results["facets"].get(group, []),
             }
-            for group in FACET_GROUPS
+            # "Currently recognised" first: what most visitors want to narrow by.
+            for group in (STATUS_GROUP, *FACET_GROUPS)
         ]
         without_page = request.GET.copy()
         without_page.pop("page", None)
