@@ -299,6 +299,14 @@ class ProductPage(FastServeMixin, Page):
         errors = {}
         if self.company_id is None:
             errors["company"] = "Vui lòng chọn doanh nghiệp sản xuất sản phẩm."
+        elif self.company.locale_id != Locale.get_default().pk:
+            # Every translation of a product links the same (Vietnamese) company page, which
+            # wagtail-localize copies to them; pages show the company in their own language.
+            errors["company"] = _(
+                "“%(company)s” là trang doanh nghiệp bằng tiếng Anh. Hãy chọn trang tiếng Việt "
+                "của doanh nghiệp: sản phẩm luôn liên kết tới trang tiếng Việt, và bản tiếng "
+                "Anh của sản phẩm tự hiển thị doanh nghiệp bằng tiếng Anh."
+            ) % {"company": self.company.title}
         if self.sector_id is None:
             errors["sector"] = "Vui lòng chọn nhóm ngành."
         if errors:
