@@ -1,8 +1,12 @@
-"""The company chooser of a product offers the Vietnamese tree's companies only."""
+"""A product's company is a Vietnamese company page: the chooser offers only those, and the
+admin refuses an English one."""
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from products.factories import SectorFactory
+from products.models import ProductPage
 from tests.content import make_company
 
 COMPANIES = {"page_type": "products.companypage"}
@@ -45,3 +49,49 @@ def test_searching_for_a_company_finds_its_vietnamese_page_only(admin_client, ra
 def test_other_choosers_still_offer_both_trees(admin_client, site_tree, rang_dong):
     found = modal_html(admin_client, reverse("wagtailadmin_choose_page_search"), {"q": "Rạng"})
     assert "Rạng Đông" in found and "Rạng Sáng Lamps" in found
+
+
+def product_form(company, sector) -> dict:
+    return nested_form_data(
+        {
+            "title": "Máy thử nghiệm",
+            "slug": "may-thu-nghiem",
+            "company": company.pk,
+            "summary": "",
+            "description": streamfield([]),
+            "sector": sector.pk,
+            "hs_code": "",
+            "standards": "",
+            "certification_links": inline_formset([]),
+            "market_links": inline_formset([]),
+            "specifications": streamfield([]),
+            "gallery_images": inline_formset([]),
+            "recognitions": inline_formset(
+                [
+                    {
+                        "year": 2025,
+                        "is_top10": "",
+                        "decision": "",
+                        "decision_reference": "",
+                        "valid_until": "",
+                        "source_url": "",
+                        "note": "",
+                    }
+                ]
+            ),
+        }
+    )
+
+
+def test_the_admin_refuses_a_product_linked_to_an_english_company(
+    admin_client, site_tree, rang_dong, english
+):
+    add = reverse("wagtailadmin_pages:add", args=["products", "productpage", site_tree.products.pk])
+    sector = SectorFactory()
+    refused = admin_client.post(add, product_form(rang_dong.get_translation(english), sector))
+    assert refused.status_code == 200
+    assert "“Rạng Sáng Lamps” là trang doanh nghiệp bằng tiếng Anh" in refused.content.decode()
+    assert not ProductPage.objects.filter(slug="may-thu-nghiem").exists()
+    accepted = admin_client.post(add, product_form(rang_dong, sector))
+    assert accepted.status_code == 302
+    assert ProductPage.objects.get(slug="may-thu-nghiem").company_id == rang_dong.pk
