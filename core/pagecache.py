@@ -15,7 +15,8 @@ this module, on every change to what a page shows without being a page (snippets
 documents, site settings): the next request after any of those renders afresh, in every
 process. A page rendered while a publish commits was keyed by the version it started under,
 which the commit replaces. PAGE_CACHE_SECONDS bounds what changes with time alone (an event
-that stops being upcoming); 0 turns the cache off.
+that stops being upcoming); the key's date (Hà Nội's) ends every page at midnight, when
+recognitions may expire; 0 turns the cache off.
 
 Why each process's memory (the "pages" cache) rather than the shared one: a hit costs the one
 small shared read every request makes anyway (the version) plus a dictionary lookup, where the
@@ -40,6 +41,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
 from core import cachecontrol
+from core.dates import today
 from core.treecache import bump_tree_version, tree_version
 
 _CACHE = "pages"
@@ -71,7 +73,10 @@ def cache_key(request) -> str | None:
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     # Hashed: a path may be long or hold spaces once decoded, which cache keys should not.
     where = hashlib.sha1(f"{request.get_host()}|{language}|{request.path}".encode()).hexdigest()
-    return f"page:{tree_version()}:{where}"
+    # Hà Nội's date too: a page may say whether a recognition is still valid today (products'
+    # and companies' status, the catalogue's "currently recognised" count), which changes at
+    # midnight without any publish.
+    return f"page:{tree_version()}:{today().isoformat()}:{where}"
 
 
 class PageCacheMiddleware:

@@ -19,6 +19,7 @@ never index an old URL or label.
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from uuid import UUID
 
 from django.db.models import Q
@@ -45,6 +46,7 @@ from products.models import (
     Sector,
 )
 from products.models.product import attach_pictures
+from products.models.recognition import recognised_until
 from products.page_rows import by_pk as _by_pk
 from products.page_rows import clean as _clean
 from products.page_rows import private_test as _private_test
@@ -115,10 +117,11 @@ def product_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
     source_ids = [source["pk"] for source in sources.values()]
 
     records = defaultdict(list)
-    for page_id, year, is_top10 in ProductRecognition.objects.filter(
+    for page_id, year, is_top10, valid_until, decided_on in ProductRecognition.objects.filter(
         page_id__in=source_ids
-    ).values_list("page_id", "year", "is_top10"):
-        records[page_id].append((year, is_top10))
+    ).values_list("page_id", "year", "is_top10", "valid_until", "decision__signed_on"):
+        until = recognised_until(year=year, valid_until=valid_until, decided_on=decided_on)
+        records[page_id].append((year, is_top10, until))
     certifications = _linked(ProductCertification, "certification", source_ids)
     markets = _linked(ProductMarket, "market", source_ids)
     sectors = _by_pk(Sector, {source["sector_id"] for source in sources.values()})
@@ -259,10 +262,12 @@ def _labels(group: str, item, *, plural: bool, order: int = 0) -> dict:
     }
 
 
-def _recognition_fields(records: list[tuple[int, bool | None]]) -> dict:
-    """Years and the Top 10 flag from a product's (year, is_top10) recognition records."""
-    years = sorted({year for year, _ in records})
-    flags = {is_top10 for _, is_top10 in records}
+def _recognition_fields(records: list[tuple[int, bool | None, date | None]]) -> dict:
+    """Years, the Top 10 flag and the last day recognised, from a product's (year,
+    is_top10, recognised_until) recognition records."""
+    years = sorted({year for year, _, _ in records})
+    flags = {is_top10 for _, is_top10, _ in records}
+    last = max((until for _, _, until in records if until), default=None)
     # Three-valued like the records: Top 10 in any year is "true"; "false" only when every
     # record says no; anything else is "unknown" (a silent source never means no).
     if True in flags:
@@ -275,6 +280,8 @@ def _recognition_fields(records: list[tuple[int, bool | None]]) -> dict:
         "years": [str(year) for year in years],
         "latest_year": years[-1] if years else None,
         "top10": top10,
+        # Only the date: whether it is still current depends on the day of the search.
+        "recognised_until": last.isoformat() if last else None,
     }
 
 

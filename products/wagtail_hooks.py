@@ -3,12 +3,36 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from products import admin_views
 from products.importing.apply import IMPORT_ACTION
-from products.models import AdministrativeUnit, Certification, IndustrialZone, Market, Sector
+from products.models import (
+    AdministrativeUnit,
+    Certification,
+    CompanyPage,
+    IndustrialZone,
+    Market,
+    Sector,
+)
+
+_COMPANY_PAGE_TYPE = CompanyPage._meta.label_lower
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_vietnamese_companies(pages, request):
+    """The company chooser (ProductPage.company) browses and searches the Vietnamese tree only.
+
+    A product links to its company's Vietnamese page; its English page gets the link through
+    the synchronised field and shows the English company by translation key. The chooser
+    asks for `page_type=products.companypage`, which only company choosers do; an English
+    company chosen some other way is refused by ProductPage.clean.
+    """
+    if request.GET.get("page_type", "").lower() == _COMPANY_PAGE_TYPE:
+        return pages.filter(locale=Locale.get_default())
+    return pages
 
 
 class SectorViewSet(SnippetViewSet):

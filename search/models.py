@@ -83,6 +83,10 @@ class CatalogueEntry(AbstractCatalogueEntry):
     sector_label_en = models.CharField(max_length=200, blank=True)
     # Three-valued like the recognition records: None is "unknown", never "no".
     top10 = models.BooleanField(null=True)
+    # The last day of the latest recognition (None: no recognition), which the status filter
+    # compares with the query's day: a date rather than a "current" flag, which would go
+    # stale at midnight.
+    recognised_until = models.DateField(null=True, db_index=True)
 
     class Meta:
         verbose_name = "mục tìm kiếm sản phẩm"

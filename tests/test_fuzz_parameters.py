@@ -102,6 +102,8 @@ VALID = [
     "2023",
     "true",
     "false",
+    "current",
+    "expired",
     "dien-dien-tu",
     "co-khi-che-tao",
     "iso-9001",
@@ -135,6 +137,7 @@ CATALOGUE_PARAMETERS = [
     "top10",
     "market",
     "tab",
+    "status",
 ]
 
 
@@ -264,6 +267,8 @@ NFC_GROWTH_SEARCH = [("q", "\u0958" * 101)]
 @example(pairs=[("q", "den"), ("q", "led"), ("page", "1"), ("page", "2")])
 @example(pairs=[("lang", "en"), ("lang", "fr"), ("sort", "name"), ("sort", "name")])
 @example(pairs=[("utm_source", "x"), ("year", "2021"), ("year", "2021"), ("top10", "true")])
+@example(pairs=[("status", "current"), ("status", "expired"), ("q", "den")])
+@example(pairs=[("status", b"\xff"), ("status", "current"), ("year", "2021")])
 def test_catalogue_api(search_path, fetch, path, pairs):
     fetch(path, pairs)
 
@@ -291,6 +296,8 @@ def test_suggest(search_path, fetch, path, pairs):
 @example(pairs=[("q", b"\xff"), ("sector", "\x00")])
 @example(pairs=[("q", "a" * 10_000), ("page", "2"), ("page", "x")])
 @example(pairs=[("sector", "dien-dien-tu"), ("sector", "dien-dien-tu"), ("utm", "x")])
+@example(pairs=[("status", "current"), ("q", "khong co gi"), ("sector", "dien-dien-tu")])
+@example(pairs=[("status", "CURRENT"), ("status", "")])
 def test_catalogue_listing(search_path, fetch, path, pairs):
     fetch(path, pairs)
 

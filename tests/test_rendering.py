@@ -159,7 +159,7 @@ def test_decision_index_lists_decisions_newest_first(client, site_tree):
     publish(DecisionIndexPageFactory(parent=site_tree.programme))
     html = client.get("/chuong-trinh/van-ban/").content.decode()
     assert html.index("5012/QĐ-UBND") < html.index("496/QĐ-UBND")
-    assert "Chưa có tệp" in html
+    assert "Chưa công bố tệp văn bản" in html
 
 
 def test_event_page_shows_when_where_and_registration(client, site_tree, english):

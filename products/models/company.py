@@ -1,7 +1,7 @@
 """Companies (doanh nghiệp) that make recognised products."""
 
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,7 +16,11 @@ from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, public
 from products.models.product import ProductPage
-from products.models.recognition import RecognitionRecord
+from products.models.recognition import (
+    RecognitionRecord,
+    attach_decision_links,
+    recognition_status,
+)
 from products.validators import validate_tax_code
 
 
@@ -199,7 +203,12 @@ class CompanyPage(FastServeMixin, Page):
     @classmethod
     def serve_queryset(cls):
         queryset = super().serve_queryset().select_related("unit", "industrial_zone", "logo")
-        return queryset.prefetch_related("recognitions")
+        return queryset.prefetch_related(
+            Prefetch(
+                "recognitions",
+                queryset=CompanyRecognition.objects.select_related("decision__document"),
+            )
+        )
 
     def products_in_locale(self) -> list:
         """This company's live, visible products in its own language, by title."""
@@ -216,7 +225,14 @@ class CompanyPage(FastServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         products = self.products_in_locale()
         attach_renditions([self.logo, *(product.image for product in products)])
-        return context | {"products": products}
+        recognitions = list(self.recognitions.all())
+        # Current when any of its recognitions is: its own, and its products'.
+        every = [*recognitions, *(r for product in products for r in product.recognitions.all())]
+        return context | {
+            "products": products,
+            "recognitions": attach_decision_links(recognitions, locale_id=self.locale_id),
+            "status": recognition_status(every),
+        }
 
 
 class CompanyRecognition(Orderable, RecognitionRecord):

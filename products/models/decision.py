@@ -1,5 +1,7 @@
 """The programme's legal documents: plans, recognition decisions, council and guidance."""
 
+from collections.abc import Callable
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import get_language
@@ -9,6 +11,21 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from core.validators import YEAR_VALIDATORS
+
+# The page listing the decisions is the programme's (programme.DecisionIndexPage), a layer up:
+# the programme app hands over how to find its URL in a language (programme.apps), so that
+# recognitions can link there without products importing programme.
+_list_url_finder: Callable[[int], str | None] | None = None
+
+
+def set_list_url_finder(finder: Callable[[int], str | None]) -> None:
+    """Name the function giving the decisions list's URL for a locale id (or None)."""
+    global _list_url_finder
+    _list_url_finder = finder
+
+
+def decisions_list_url(locale_id: int) -> str | None:
+    return _list_url_finder(locale_id) if _list_url_finder else None
 
 
 class Decision(RevisionMixin, models.Model):
@@ -73,6 +90,24 @@ class Decision(RevisionMixin, models.Model):
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def anchor(self) -> str:
+        """The id of this decision's row on the decisions list."""
+        return f"decision-{self.pk}"
+
+    def href(self, *, list_url: str | None) -> str:
+        """Where a visitor clicking this decision's number goes.
+
+        The text itself when its file is published; else its entry on the decisions list
+        (*list_url*), which says no file is published yet and gives the source; else the
+        source where it was published; else nowhere ("").
+        """
+        if self.document_id:
+            return self.document.url
+        if list_url:
+            return f"{list_url}#{self.anchor}"
+        return self.source_url
 
     @property
     def display_title(self) -> str:

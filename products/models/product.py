@@ -18,9 +18,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.pages import FastServeMixin, private_page_ids, public
-from products.models.recognition import RecognitionRecord
+from products.models.recognition import (
+    RecognitionRecord,
+    attach_decision_links,
+    recognition_status,
+)
 from products.validators import validate_hs_code
-from search.catalogue.contract import FACET_GROUPS
+from search.catalogue.contract import FACET_GROUPS, STATUS_GROUP
 from search.catalogue.request import PageOutOfRange, search_request
 
 
@@ -61,7 +65,7 @@ class ProductPageQuerySet(PageQuerySet):
 def recognitions_prefetch() -> Prefetch:
     return Prefetch(
         "recognitions",
-        queryset=ProductRecognition.objects.select_related("decision").order_by("year"),
+        queryset=ProductRecognition.objects.select_related("decision__document").order_by("year"),
     )
 
 
@@ -114,6 +118,7 @@ def _company_model():
 
 
 FACET_LABELS = {
+    STATUS_GROUP: _("Tình trạng công nhận"),
     "sector": _("Nhóm ngành"),
     "year": _("Năm công nhận"),
     "certification": _("Chứng nhận"),
@@ -158,7 +163,8 @@ class ProductIndexPage(FastServeMixin, Page):
                 "label": FACET_LABELS[group],
                 "values": results["facets"].get(group, []),
             }
-            for group in FACET_GROUPS
+            # "Currently recognised" first: what most visitors want to narrow by.
+            for group in (STATUS_GROUP, *FACET_GROUPS)
         ]
         without_page = request.GET.copy()
         without_page.pop("page", None)
@@ -293,6 +299,14 @@ class ProductPage(FastServeMixin, Page):
         errors = {}
         if self.company_id is None:
             errors["company"] = "Vui lòng chọn doanh nghiệp sản xuất sản phẩm."
+        elif self.company.locale_id != Locale.get_default().pk:
+            # Every translation of a product links the same (Vietnamese) company page, which
+            # wagtail-localize copies to them; pages show the company in their own language.
+            errors["company"] = _(
+                "“%(company)s” là trang doanh nghiệp bằng tiếng Anh. Hãy chọn trang tiếng Việt "
+                "của doanh nghiệp: sản phẩm luôn liên kết tới trang tiếng Việt, và bản tiếng "
+                "Anh của sản phẩm tự hiển thị doanh nghiệp bằng tiếng Anh."
+            ) % {"company": self.company.title}
         if self.sector_id is None:
             errors["sector"] = "Vui lòng chọn nhóm ngành."
         if errors:
@@ -347,9 +361,11 @@ class ProductPage(FastServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         gallery = list(self.gallery_images.all())
         attach_renditions([self.image, *(item.image for item in gallery)])
+        recognitions = sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True)
         return context | {
             "company": self.company_in_locale(),
-            "recognitions": sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True),
+            "recognitions": attach_decision_links(recognitions, locale_id=self.locale_id),
+            "status": recognition_status(recognitions),
             "certifications": [link.certification for link in self.certification_links.all()],
             "markets": [link.market for link in self.market_links.all()],
             "gallery": gallery,

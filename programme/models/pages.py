@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
+from core.treecache import cached
 from products.models import Decision
 from programme.blocks import (
     DeadlineBlock,
@@ -146,3 +147,18 @@ class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["decisions"] = Decision.objects.select_related("document")
         return context
+
+
+def decisions_list_url(locale_id: int) -> str | None:
+    """The URL of the live, public decisions list in a language, or None.
+
+    Recognitions link their decision here when it has no file (products.models.decision:
+    programme.apps hands this function over). Kept per tree version, so a product page
+    pays no query for it once warm, and a decisions page moved or unpublished is followed.
+    """
+
+    def build():
+        page = public(DecisionIndexPage.objects.live()).filter(locale_id=locale_id).first()
+        return page.url if page else None
+
+    return cached(f"decisions-list-url:{locale_id}", build)

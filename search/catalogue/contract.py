@@ -8,6 +8,7 @@ facet's values are shaped and ordered. Nothing here talks to a server, so the da
 works without the engine's client libraries installed.
 """
 
+import datetime
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,7 @@ from types import MappingProxyType
 
 from django.conf import settings
 
+from core.dates import today
 from core.text import WORD, clean_search_text, fold_text, fold_word, words
 
 # The site's languages, Vietnamese first: every document holds each one's text.
@@ -66,6 +68,20 @@ TOP10_LABELS = {
     "en": {"true": "Yes", "false": "No", "unknown": "Unknown"},
 }
 TOP10_VALUES = {"true": True, "false": False}
+
+# The "currently recognised" filter, `?status=current`: the products with a recognition
+# valid on the query's `today` (Hà Nội's date, core.dates). A document carries the last day
+# of its latest recognition (`recognised_until`, ISO date; products.models.recognition
+# decides it) and each path compares it with `today` when it searches, never a stored flag,
+# which would go stale at midnight. Shown as a facet with its count, first on the page;
+# "expired" is a result's status (the API), not a filter.
+STATUS_GROUP = "status"
+STATUS_CURRENT = "current"
+STATUSES = (STATUS_CURRENT,)
+STATUS_LABELS = {
+    "vi": {STATUS_CURRENT: "Đang được công nhận"},
+    "en": {STATUS_CURRENT: "Currently recognised"},
+}
 
 # (field base in the document, key in a result's highlight, number of fragments, fragment
 # size): 0 fragments = the whole field, for fields short enough to show whole.
@@ -222,8 +238,13 @@ class CatalogueQuery:
     tab: str = "products"
     # False where no facet is shown (the site search): the paths then count none.
     facets: bool = True
+    # "" or one of STATUSES; `today` is the day the status is judged on.
+    status: str = ""
+    today: datetime.date = field(default_factory=today)
 
     def __post_init__(self):
+        if self.status and self.status not in STATUSES:
+            raise ValueError(f"Unknown status {self.status!r}; expected one of {STATUSES}.")
         if self.tab not in TABS:
             raise ValueError(f"Unknown tab {self.tab!r}; expected one of {', '.join(TABS)}.")
         if self.lang not in LANGUAGES:
@@ -246,6 +267,11 @@ class CatalogueQuery:
             if (values := tuple(dict.fromkeys(str(v).strip() for v in raw if str(v).strip())))
         }
         object.__setattr__(self, "filters", MappingProxyType(filters))
+
+    @property
+    def today_iso(self) -> str:
+        """`today` as documents write `recognised_until` (ISO 8601), for the paths to compare."""
+        return self.today.isoformat()
 
     @property
     def start(self) -> int:
@@ -350,7 +376,30 @@ def document_result(document: Mapping, *, lang: str) -> dict:
         else None,
         "years": sorted(int(year) for year in document.get("years", [])),
         "top10": TOP10_VALUES.get(document.get("top10")),
+        "recognised_until": document.get("recognised_until"),
     }
+
+
+def result_status(recognised_until: str | None, *, today: datetime.date) -> str | None:
+    """A result's status on *today*: "current", "expired", or None without a recognition."""
+    if not recognised_until:
+        return None
+    return STATUS_CURRENT if recognised_until >= today.isoformat() else "expired"
+
+
+def status_facet(count: int, *, selected: bool, lang: str) -> list[dict]:
+    """The status facet's one value as a facet lists it (like `facet_values`): shown when it
+    counts something or is ticked."""
+    if not count and not selected:
+        return []
+    return [
+        {
+            "value": STATUS_CURRENT,
+            "label": STATUS_LABELS[lang][STATUS_CURRENT],
+            "count": count,
+            "selected": selected,
+        }
+    ]
 
 
 def decode_facet_value(group: str, raw: str) -> tuple[str, str, str, int]:

@@ -20,13 +20,15 @@ from search.catalogue.contract import (
     MAX_RESULT_WINDOW,
     PER_PAGE,
     SORTS,
+    STATUS_GROUP,
+    STATUSES,
     TABS,
     TOP10_LABELS,
     CatalogueQuery,
 )
 from search.catalogue.source import catalogue_source
 
-PARAMETERS = {"q", "sort", "page", "lang", "tab", *FACET_GROUPS}
+PARAMETERS = {"q", "sort", "page", "lang", "tab", STATUS_GROUP, *FACET_GROUPS}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
 
@@ -76,6 +78,14 @@ class CatalogueQueryForm(forms.Form):
         choices=[(tab, tab) for tab in TABS],
         error_messages={"invalid_choice": _("Tab phải là products hoặc companies.")},
     )
+    # ?status=current: only what is recognised today (contract.STATUSES).
+    status = forms.ChoiceField(
+        required=False,
+        choices=[(status, status) for status in STATUSES],
+        error_messages={
+            "invalid_choice": _("Tình trạng “%(value)s” không hợp lệ; chỉ dùng current.")
+        },
+    )
     lang = forms.ChoiceField(
         required=False,
         choices=[(language, language) for language in LANGUAGES],
@@ -122,6 +132,7 @@ class CatalogueQueryForm(forms.Form):
         cleaned["sort"] = cleaned.get("sort") or "relevance"
         cleaned["page"] = cleaned.get("page") or 1
         cleaned["tab"] = cleaned.get("tab") or TABS[0]
+        cleaned["status"] = cleaned.get("status") or ""
         cleaned["lang"] = cleaned.get("lang") or self._language or "vi"
         return cleaned
 
@@ -136,6 +147,7 @@ class CatalogueQueryForm(forms.Form):
             page=params["page"],
             per_page=per_page,
             tab=params["tab"],
+            status=params["status"],
         )
 
     def messages(self) -> list[str]:

@@ -48,6 +48,7 @@ def search_request(request, *, language: str | None = None, lenient: bool = Fals
             filters=cleaned.get("filters", {}),
             sort=cleaned.get("sort") or "relevance",
             tab=cleaned.get("tab") or "products",
+            status=cleaned.get("status") or "",
         )
     else:
         return CatalogueSearch(form=form, query=None, answer=None)

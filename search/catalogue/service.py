@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from search.catalogue.company_search import companies_for, company_suggestions
-from search.catalogue.contract import CatalogueQuery
+from search.catalogue.contract import CatalogueQuery, result_status
 from search.catalogue.database.query import search_database
 from search.catalogue.database.suggest import suggest_database
 from search.synonyms import synonym_groups
@@ -79,6 +79,9 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         # asked again rather than for every search. (A company found for a typo, "dai thanh
         # phta", leaves the products' correction, "đại thành phát", standing.)
         answer = _products(products, synonyms=synonyms, fallbacks=False)
+    # Judged here, on the query's day, for both paths: documents hold only the date.
+    for result in answer.data["results"]:
+        result["status"] = result_status(result.get("recognised_until"), today=query.today)
     shown = companies if query.tab == "companies" else answer.data
     num_pages = max(1, math.ceil(shown["count"] / query.per_page))
     if query.page > num_pages:

@@ -352,6 +352,7 @@ def test_facets_are_multi_select_within_a_group_and_intersect_across(facet_produ
     everything = search()
     assert everything["count"] == 4
     assert set(everything["facets"]) == {
+        "status",
         "sector",
         "year",
         "certification",

@@ -298,7 +298,15 @@ def test_one_search_is_one_engine_request(catalogue, led, monkeypatch):
     assert requests == [("POST", f"/{catalogue}/_search")]
     assert titles(response) == ["Đèn LED Rạng Đông"]
     assert response["results"][0]["highlight"]["title"]
-    assert set(response["facets"]) == {"sector", "year", "certification", "market", "unit", "top10"}
+    assert set(response["facets"]) == {
+        "status",
+        "sector",
+        "year",
+        "certification",
+        "market",
+        "unit",
+        "top10",
+    }
     assert response["took"] is not None
 
     requests.clear()

@@ -37,6 +37,7 @@ that finds nothing, the similar entries' count (PostgreSQL) or the partial match
 it is three; five when a correction finds something.
 """
 
+import datetime
 import html
 import operator
 import threading
@@ -70,6 +71,8 @@ from search.catalogue.contract import (
     MARK_OPEN,
     NAME_FIELDS,
     SHARED_TEXT_FIELDS,
+    STATUS_CURRENT,
+    STATUS_GROUP,
     TEXT_FIELDS,
     TOP10_VALUES,
     VIETNAMESE_ANALYSED,
@@ -78,6 +81,7 @@ from search.catalogue.contract import (
     document_result,
     expand_synonyms,
     facet_values,
+    status_facet,
 )
 from search.catalogue.database import fulltext
 from search.catalogue.drift import DriftReport, compare, expected_documents
@@ -306,6 +310,7 @@ def _entry_fields(document: dict) -> dict:
         "sector": document.get("sector") or "",
         "top10": TOP10_VALUES.get(document.get("top10")),
         "latest_year": document.get("latest_year"),
+        "recognised_until": _date(document.get("recognised_until")),
         **{
             f"sort_name_{language}": fold_text(document.get(f"sort_name_{language}") or "")[:255]
             for language in LANGUAGES
@@ -318,6 +323,10 @@ def _entry_fields(document: dict) -> dict:
         "folded_text": _match_column(searchable, fold=True),
         "document": document,
     }
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 def _values(document: dict, key: str) -> list[str]:
@@ -509,7 +518,8 @@ def search_database(
     lang, selected = query.lang, query.filters
     terms = _terms(query.text, synonyms) if query.text else None
 
-    filtered = _filters_condition(selected, field="pk")
+    status = _status_condition(query)
+    filtered = _filters_condition(selected, field="pk") & status
     # The entries having the words, reused by every query below, with the filters in the
     # same WHERE: PostgreSQL then starts from whichever is the most selective.
     matching = _strict_match(terms) if terms is not None else _Match(Q())
@@ -555,7 +565,13 @@ def search_database(
     return {
         "count": count,
         "results": results,
-        "facets": _facets(matching if terms is not None else None, selected=selected, lang=lang)
+        "facets": _facets(
+            matching if terms is not None else None,
+            selected=selected,
+            lang=lang,
+            status=status,
+            today=query.today,
+        )
         if query.facets
         else {},
         "suggestion": suggestion,
@@ -828,14 +844,26 @@ def _filters_condition(selected: dict[str, list[str]], *, field: str, skip: str 
     return reduce(operator.and_, conditions, Q())
 
 
+def _status_condition(query: CatalogueQuery) -> Q:
+    """The entries the status filter keeps: recognised on the query's day (none: all)."""
+    return Q(recognised_until__gte=query.today) if query.status else Q()
+
+
 def _facets(
-    matching: _Match | None, *, selected: dict[str, list[str]], lang: str
+    matching: _Match | None,
+    *,
+    selected: dict[str, list[str]],
+    lang: str,
+    status: Q,
+    today: datetime.date,
 ) -> dict[str, list]:
     """Every group's values and counts in ONE query.
 
     A row of group G counts when its entry has the words (*matching*; None without words)
     and every group's filters but G's. Selected values are fetched even when nothing counts
-    for them any more, so the visitor can see (and untick) what they chose.
+    for them any more, so the visitor can see (and untick) what they chose. *status* (the
+    status filter's condition on entries, or an empty Q) narrows every group; the entries
+    recognised on *today* are counted under every other filter, in the same statement.
     """
 
     def entries(skip: str = "") -> Q:
@@ -844,12 +872,15 @@ def _facets(
         With words, a subquery of entries, words and filters together, looked up once per
         statement, rather than matching the words through a join for every facet row.
         """
-        if matching is None:
+        if matching is None and not status:
             return _filters_condition(selected, field="entry_id", skip=skip)
         found = CatalogueEntry.objects.filter(
-            matching.where(_filters_condition(selected, field="pk", skip=skip))
+            matching_entries(_filters_condition(selected, field="pk", skip=skip) & status)
         )
         return Q(entry_id__in=found.values("pk"))
+
+    def matching_entries(filters: Q) -> Q:
+        return filters if matching is None else matching.where(filters)
 
     fields = ("group", "value", "label_vi", "label_en", "sort_order")
 
@@ -883,7 +914,26 @@ def _facets(
             .distinct()
             .order_by()
         )
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    # The status facet's count: entries, not facet rows, as one more row of the same shape
+    # (constant columns, no GROUP BY: one row, its count possibly 0).
+    parts.append(
+        CatalogueEntry.objects.filter(
+            matching_entries(
+                _filters_condition(selected, field="pk") & Q(recognised_until__gte=today)
+            )
+        )
+        .annotate(
+            group=Value(STATUS_GROUP),
+            value=Value(STATUS_CURRENT),
+            label_vi=Value(""),
+            label_en=Value(""),
+            sort_order=Value(0),
+        )
+        .values(*fields)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    rows = parts[0].union(*parts[1:], all=True)
     values: dict[str, dict[str, dict]] = defaultdict(dict)
     for row in rows:
         item = values[row["group"]].setdefault(row["value"], {**row, "count": 0, "_best": -1})
@@ -891,6 +941,7 @@ def _facets(
         # Labels differ only while entries are being re-synced: show the most common one.
         if row["count"] > item["_best"]:
             item.update(label_vi=row["label_vi"], label_en=row["label_en"], _best=row["count"])
+    current = values[STATUS_GROUP].get(STATUS_CURRENT, {}).get("count", 0)
     return {
         group: facet_values(
             group,
@@ -902,7 +953,7 @@ def _facets(
             lang=lang,
         )
         for group in FACETS
-    }
+    } | {STATUS_GROUP: status_facet(current, selected=bool(status), lang=lang)}
 
 
 # -- suggestion -------------------------------------------------------------------------

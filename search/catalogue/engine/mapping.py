@@ -16,6 +16,7 @@ import itertools
 import unicodedata
 
 from elasticsearch.dsl import (
+    Date,
     Index,
     Integer,
     Keyword,
@@ -194,6 +195,8 @@ def catalogue_mapping() -> Mapping:
     field("years", Keyword())
     field("latest_year", Integer())
     field("top10", Keyword())
+    # The last day of the latest recognition: the status filter compares it with the day.
+    field("recognised_until", Date(format="strict_date"))
     field("names_folded", Text(analyzer=vi_folded))
     field(
         "suggest",

@@ -33,6 +33,7 @@ from search.catalogue.contract import (
     MARK_OPEN,
     NAME_FIELDS,
     SHARED_TEXT_FIELDS,
+    STATUS_GROUP,
     VIETNAMESE_ANALYSED,
     CatalogueQuery,
     decode_facet_value,
@@ -40,6 +41,7 @@ from search.catalogue.contract import (
     expand_synonyms,
     facet_values,
     shown_language,
+    status_facet,
 )
 from search.catalogue.engine.client import as_dict, get_client, index_name
 from search.catalogue.engine.mapping import engine_text_fields
@@ -78,6 +80,8 @@ FACETS_SIZE = 5_000
 
 # The aggregation counting what the words match without the filters.
 UNFILTERED = "unfiltered"
+# The aggregation counting the products recognised today under every other filter.
+STATUS_COUNT = "status_current"
 
 RESULT_SOURCE = [
     "translation_key",
@@ -93,6 +97,7 @@ RESULT_SOURCE = [
     "years",
     "latest_year",
     "top10",
+    "recognised_until",
 ]
 
 
@@ -116,17 +121,26 @@ def build_search(
         if not partial:
             for name, field in SUGGESTERS.items():
                 search = search.suggest(name, q, phrase=_phrase_suggester(field))
-        if selected:
+        if selected or query.status:
             # Whether the words match anything when the filters are left out (the hits'
             # total counts under them): if so, the filters emptied the page, not the words.
             search.aggs.bucket(UNFILTERED, "filter", filter=Q("match_all"))
     group_filters = {
         group: Q("terms", **{FACETS[group].field: values}) for group, values in selected.items()
     }
+    # Compared with the query's date, written out: the shard request cache keys on the body,
+    # so a cached count never outlives its day.
+    current = Q("range", recognised_until={"gte": query.today_iso})
+    if query.status:
+        # One more filter among the groups': in the hits' post_filter, and in the filter of
+        # every facet's counts, as a ticked value of another group would be.
+        group_filters[STATUS_GROUP] = current
     if group_filters:
         search = search.post_filter(Q("bool", filter=list(group_filters.values())))
     if query.facets:
         _add_facet_aggregations(search, selected=selected, group_filters=group_filters)
+        others = [clause for group, clause in group_filters.items() if group != STATUS_GROUP]
+        search.aggs.bucket(STATUS_COUNT, "filter", filter=Q("bool", filter=[*others, current]))
     search = search.sort(*_sort(query.sort, lang=lang)).source(RESULT_SOURCE)
     search = search.extra(track_total_hits=True)[query.start : query.start + query.per_page]
     return search.to_dict()
@@ -210,16 +224,23 @@ def build_suggest(*, q: str, lang: str, size: int = 8) -> dict:
     return search[:size].to_dict()
 
 
-def parse_response(response: Any, *, lang: str) -> dict:
-    """Plain data from a `build_search` response: count, results, facets, suggestion, took."""
+def parse_response(response: Any, *, lang: str, status: str = "") -> dict:
+    """Plain data from a `build_search` response: count, results, facets, suggestion, took.
+
+    *status*: the query's status filter, shown ticked in the facets.
+    """
     response = as_dict(response)
     hits = response["hits"]
     total = hits["total"]
     aggregations = response.get("aggregations", {})
+    facets = _facets(aggregations, lang=lang)
+    if STATUS_COUNT in aggregations:
+        count = aggregations[STATUS_COUNT]["doc_count"]
+        facets[STATUS_GROUP] = status_facet(count, selected=bool(status), lang=lang)
     return {
         "count": total["value"] if isinstance(total, dict) else int(total),
         "results": [_result(hit, lang=lang) for hit in hits["hits"]],
-        "facets": _facets(aggregations, lang=lang),
+        "facets": facets,
         "suggestion": _suggestion(response),
         "took": response.get("took"),
     }
@@ -257,7 +278,10 @@ def search_catalogue(
     suggestion.
     """
     response = _cached_search(build_search(query, synonyms=synonyms))
-    data = parse_response(response, lang=query.lang) | {"corrected": None, "partial": False}
+    data = parse_response(response, lang=query.lang, status=query.status) | {
+        "corrected": None,
+        "partial": False,
+    }
     if data["count"] or not query.text or _matched_without_filters(response):
         return data
     if not fallbacks:
@@ -265,7 +289,9 @@ def search_catalogue(
     if suggestion := data["suggestion"]:
         corrected = replace(query, q=clean_search_text(suggestion))
         found = parse_response(
-            _cached_search(build_search(corrected, synonyms=synonyms)), lang=query.lang
+            _cached_search(build_search(corrected, synonyms=synonyms)),
+            lang=query.lang,
+            status=query.status,
         )
         if found["count"]:
             return found | {"suggestion": None, "corrected": corrected.q, "partial": False}
@@ -274,6 +300,7 @@ def search_catalogue(
         found = parse_response(
             _cached_search(build_search(query, synonyms=synonyms, partial=True)),
             lang=query.lang,
+            status=query.status,
         )
         if found["count"]:
             return found | {"suggestion": None, "corrected": None, "partial": True}
