@@ -62,11 +62,13 @@ def snapshot():
     )
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_published_import_creates_both_languages_and_the_catalogue_follows(site_tree, importer):
-    plan, result = run(
-        [row(), row(3, product_name="Cáp ngầm trung thế", product_name_en="")], user=importer
-    )
+def test_a_published_import_creates_both_languages_and_the_catalogue_follows(
+    site_tree, importer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the catalogue's search data
+        plan, result = run(
+            [row(), row(3, product_name="Cáp ngầm trung thế", product_name_en="")], user=importer
+        )
     assert [r.action for r in plan.rows] == [Action.CREATE, Action.CREATE]
     assert (result.created, result.decisions_created) == (2, 1)
     cable = ProductPage.objects.get(title="Dây cáp điện hạ thế", locale__language_code="vi")
