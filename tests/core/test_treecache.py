@@ -67,7 +67,7 @@ def test_every_bump_gives_a_version_never_seen_before(file_cache):
     assert len(seen) == 6
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_transaction_replaces_the_shared_version_once_when_it_commits(file_cache):
     shared = tree_version()
     with transaction.atomic():
@@ -82,7 +82,7 @@ def test_a_transaction_replaces_the_shared_version_once_when_it_commits(file_cac
     assert tree_version() not in {shared, first, inside}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_transaction_leaves_the_version_as_it_was(file_cache):
     shared = tree_version()
     with pytest.raises(RuntimeError), transaction.atomic():
