@@ -1,17 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import serving
+from core import discovery, serving
 from core import views as core_views
 from core.health import HealthView
+from core.sitemaps import PageSitemap
 from inquiries import views as inquiry_views
 from search import api as search_api
 from search import views as search_views
@@ -38,7 +38,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("health/", HealthView.as_view(), name="health"),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("site.webmanifest", discovery.web_manifest, name="web_manifest"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
     path("api/catalogue/", search_api.catalogue, name="catalogue_api"),
     path("api/catalogue/suggest/", search_api.suggest, name="catalogue_suggest"),
 ]

@@ -93,7 +93,8 @@ def test_a_url_pattern_the_walk_does_not_visit_is_named():
     missing = unvisited_patterns(["/api/catalogue/", "/en/search/"])
     assert "api/catalogue/suggest/ (search.api.suggest)" in missing
     assert "tim-kiem/ (search.views.search)" not in missing
-    assert "sitemap.xml (django.contrib.sitemaps.views.sitemap)" in missing
+    assert "sitemap.xml (wagtail.contrib.sitemaps.views.sitemap)" in missing
+    assert "robots.txt (core.discovery.robots_txt)" in missing
     assert not any(name.startswith("admin/") for name in missing)
 
 

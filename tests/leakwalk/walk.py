@@ -2,9 +2,10 @@
 
 `Walk` fetches, checks and records; `walk_site` is the list of what a visitor can ask for:
 pages, catalogue listings with and without query and filters (every page of results), the
-catalogue API and its suggestions, the site search, the sitemap, Wagtail's login and password
-views, documents and media. `unvisited_patterns` compares what was visited with the project's
-URL patterns, so a new endpoint fails the walk until it is added here.
+catalogue API and its suggestions, the site search, the sitemap, robots.txt, the web manifest,
+Wagtail's login and password views, documents and media. `unvisited_patterns` compares what
+was visited with the project's URL patterns, so a new endpoint fails the walk until it is
+added here.
 
 A response may repeat what the visitor typed (the search box keeps its query): a query that
 carries a token is therefore compared with the same query carrying a fresh token that no page
@@ -218,10 +219,14 @@ def walk_site(walk: Walk) -> None:
         walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, PREFIX, lambda t: t[:5])
         walk.search(SEARCH[lang], {"q": "{q}"}, PREFIX)
 
-    # Sitemap, and every page it lists.
+    # Sitemap, and every page it lists (each translation it names is listed too); robots.txt,
+    # the web manifest and the favicon.
     sitemap = walk.get("/sitemap.xml")
     for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.content.decode()):
         walk.get(urlsplit(loc).path, statuses=(200,))
+    walk.get("/robots.txt")
+    walk.get("/site.webmanifest")
+    walk.get("/favicon.ico", statuses=(301,))
 
     # Wagtail's login and password views for private pages, as an anonymous visitor uses them.
     for prefix in ("", "/en"):
