@@ -27,6 +27,7 @@ from products.importing.plan import ACTION_LABELS, Action, plan_import
 from products.importing.reader import COLUMNS, read_decision_file, template_file
 from products.importing.report import where
 from products.importing.rows import ImportRejected
+from products.importing.sheet import check_file_size
 from products.models import CompanyIndexPage, ProductIndexPage, RecognitionImport
 
 IMPORT_PERMISSION = "products.add_recognitionimport"
@@ -55,13 +56,10 @@ class DecisionFileForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.RECOGNITION_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("Tệp lớn hơn giới hạn %(limit)s.") % {"limit": filesizeformat(limit)}
-            )
-        self.content = upload.read()
         try:
+            # The size first, from the upload's headers: a huge file is never read.
+            check_file_size(upload.size)
+            self.content = upload.read()
             self.rows = read_decision_file(content=self.content, filename=upload.name)
         except ImportRejected as rejected:
             self.problems = rejected.problems

@@ -72,14 +72,19 @@ def _rejected(message: str | Promise, **params) -> ImportRejected:
     return ImportRejected([ImportProblem(message=problem(message, **params))])
 
 
-def _check_size(content: bytes) -> None:
+def check_file_size(size: int) -> None:
+    """Raises ImportRejected for a file over the limit; the admin calls it before reading."""
     limit = settings.RECOGNITION_IMPORT_MAX_BYTES
-    if len(content) > limit:
+    if size > limit:
         raise _rejected(
             _("Tệp quá lớn (%(size)s); giới hạn là %(limit)s."),
-            size=filesizeformat(len(content)),
+            size=filesizeformat(size),
             limit=filesizeformat(limit),
         )
+
+
+def _check_size(content: bytes) -> None:
+    check_file_size(len(content))
     if not content.strip(b"\xef\xbb\xbf \t\r\n"):
         raise _rejected(_("Tệp trống."))
 

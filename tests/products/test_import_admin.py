@@ -155,7 +155,7 @@ def test_a_file_over_the_limit_is_refused(client, moderator, settings):
     client.force_login(moderator)
     before = everything()
     html = upload(client, TWO_ROWS).content.decode()
-    assert "lớn hơn giới hạn 100" in html
+    assert "Tệp quá lớn" in html and "giới hạn là 100" in html
     assert everything() == before
 
 
