@@ -19,7 +19,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.text import ascii_slug
 from core.translation import translate_instance
-from products.importing.plan import Action, ImportPlan, PagePlan
+from products.importing.plan import Action, ImportPlan, PagePlan, field_attribute
 from products.importing.rows import ImportProblem, ImportRejected
 from products.models import (
     CompanyIndexPage,
@@ -112,14 +112,20 @@ class _Writer:
 
     def _decisions(self) -> dict[str, Decision]:
         decisions = {}
+        years, dates = {}, {}
+        for row in (row_plan.row for row_plan in self.plan.rows):
+            years.setdefault(row.decision_number, row.year)
+            # A decision's date may be given on one of its rows only.
+            if row.decision_date:
+                dates.setdefault(row.decision_number, row.decision_date)
         for number, existing in self.plan.decisions.items():
             if existing is None:
-                year = self.plan.decision_years[number]
+                year = years[number]
                 existing = Decision.objects.create(
                     number=number,
                     kind=Decision.Kind.RECOGNITION,
                     year=year,
-                    signed_on=self.plan.decision_dates.get(number),
+                    signed_on=dates.get(number),
                     title=f"Quyết định công nhận sản phẩm công nghiệp chủ lực năm {year}",
                     title_en=f"Decision recognising Hà Nội's key industrial products, {year}",
                 )
@@ -148,7 +154,7 @@ class _Writer:
                 live=False,
             )
         for name, value in plan.values.items():
-            setattr(page, f"{name}_id" if name in ("unit", "sector", "company") else name, value)
+            setattr(page, field_attribute(name), value)
         brand_length = CompanyPage._meta.get_field("brand_name").max_length
         if plan.page is None and model is CompanyPage and len(plan.name) <= brand_length:
             # The name a decision gives is the public one; a legal name is set once verified.

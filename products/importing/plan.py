@@ -130,8 +130,6 @@ class ImportPlan:
     companies: list[PagePlan]
     products: list[PagePlan]
     decisions: dict[str, Decision | None]  # number -> existing decision, None: to create
-    decision_dates: dict = field(default_factory=dict)
-    decision_years: dict = field(default_factory=dict)
 
     def count(self, action: Action) -> int:
         return sum(1 for row in self.rows if row.action is action)
@@ -204,10 +202,13 @@ def _changed(page, values: dict) -> dict:
     return {name: value for name, value in values.items() if _current(page, name) != value}
 
 
+def field_attribute(name: str) -> str:
+    """The page attribute a planned value is compared with and written to (a key's id)."""
+    return f"{name}_id" if name in ("unit", "sector", "company") else name
+
+
 def _current(page, name):
-    if name in ("unit", "sector"):
-        return getattr(page, f"{name}_id")
-    return getattr(page, name)
+    return getattr(page, field_attribute(name))
 
 
 def _english_changes(tree: _Tree, page, values: dict) -> dict:
@@ -314,9 +315,4 @@ def plan_import(rows: Iterable[DecisionRow]) -> ImportPlan:
         companies=list(companies.values()),
         products=list(products.values()),
         decisions=decisions,
-        # A decision's date may be given on one of its rows only.
-        decision_dates={
-            row.decision_number: row.decision_date for row in reversed(rows) if row.decision_date
-        },
-        decision_years={row.decision_number: row.year for row in rows},
     )
