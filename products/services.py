@@ -12,46 +12,29 @@ from products.models import AdministrativeUnit, Sector
 
 # The programme's eight official industry groups (results of 2022/2023), in published order.
 OFFICIAL_SECTORS = [
-    (
-        "co-khi-che-tao",
-        "Công nghiệp cơ khí, chế tạo",
-        "Mechanical engineering and manufacturing",
-        ["co khi", "che tao", "luyen kim", "tu dong hoa"],
-    ),
-    ("dien-dien-tu", "Điện, điện tử", "Electrical and electronics", ["dien tu", "dien,"]),
-    (
-        "cong-nghe-thong-tin",
-        "Công nghệ thông tin",
-        "Information technology",
-        ["cong nghe thong tin", "phan mem"],
-    ),
-    (
-        "det-may-da-giay",
-        "Dệt may, da giày",
-        "Textiles, garments, leather and footwear",
-        ["det may", "da giay"],
-    ),
+    ("co-khi-che-tao", "Công nghiệp cơ khí, chế tạo", "Mechanical engineering and manufacturing"),
+    ("dien-dien-tu", "Điện, điện tử", "Electrical and electronics"),
+    ("cong-nghe-thong-tin", "Công nghệ thông tin", "Information technology"),
+    ("det-may-da-giay", "Dệt may, da giày", "Textiles, garments, leather and footwear"),
     (
         "che-bien-nong-san-thuc-pham",
         "Chế biến nông sản, thực phẩm",
         "Agricultural and food processing",
-        ["nong san", "thuc pham"],
     ),
     (
         "hoa-chat-cao-su-nhua-duoc-pham",
         "Hóa chất, cao su, nhựa, dược phẩm",
         "Chemicals, rubber, plastics and pharmaceuticals",
-        ["hoa chat", "cao su", "nhua", "duoc"],
     ),
-    ("vat-lieu-xay-dung", "Vật liệu xây dựng", "Construction materials", ["vat lieu xay dung"]),
-    ("thu-cong-my-nghe", "Thủ công mỹ nghệ", "Handicrafts", ["thu cong", "my nghe"]),
+    ("vat-lieu-xay-dung", "Vật liệu xây dựng", "Construction materials"),
+    ("thu-cong-my-nghe", "Thủ công mỹ nghệ", "Handicrafts"),
 ]
 
 
 @transaction.atomic
 def ensure_official_sectors() -> list:
     sectors = []
-    for order, (slug, name, name_en, _keywords) in enumerate(OFFICIAL_SECTORS, start=1):
+    for order, (slug, name, name_en) in enumerate(OFFICIAL_SECTORS, start=1):
         sector, _ = Sector.objects.get_or_create(
             slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order}
         )

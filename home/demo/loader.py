@@ -15,14 +15,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
 from core.factories import make_picture
 from core.models import CustomImage
-from core.text import fold_text
 from core.translation import translate_instance
 from home.demo.data import CONTENT_DIR, DemoContent, PageSpec, Text, read_demo_content
 from home.factories import HomePageFactory, StandardPageFactory
@@ -96,24 +94,11 @@ class Strings:
         return self.english.get(text) or escape(self.english.get(html.unescape(text), "")) or None
 
 
-def _three_years_after(date):
-    if date is None:
-        return None
-    try:
-        return date.replace(year=date.year + 3)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + 3, day=28)
-
-
 def _hanoi_time(moment):
     """The data files give local times (Hà Nội's, the site's time zone)."""
     if moment is None or timezone.is_aware(moment):
         return moment
     return timezone.make_aware(moment, timezone.get_current_timezone())
-
-
-def slug_of(text: str) -> str:
-    return slugify(fold_text(text))[:80].strip("-")
 
 
 def _stream(blocks):

@@ -47,7 +47,7 @@ def _tax_codes():
 
 def decision_file(rows: int, *, seed: int = 1) -> bytes:
     draw = random.Random(seed)
-    sector_names = {slug: name for slug, name, _en, _keywords in OFFICIAL_SECTORS}
+    sector_names = {slug: name for slug, name, _en in OFFICIAL_SECTORS}
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)

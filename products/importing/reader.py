@@ -229,7 +229,7 @@ class _Vocabularies:
 
 def _sector_vocabulary() -> _Vocabulary:
     values, names = {}, {}
-    for slug, name, name_en, _keywords in OFFICIAL_SECTORS:
+    for slug, name, name_en in OFFICIAL_SECTORS:
         short = re.sub(r"^Công nghiệp ", "", name)  # "Công nghiệp cơ khí…" = "Cơ khí…"
         for form, shown in ((name, name), (short, name), (name_en, name_en), (slug, name)):
             values[_form(form)] = slug
