@@ -91,11 +91,12 @@ loadtest: MIXED_DURATION ?= 60s
 loadtest: MIXED_CONNECTIONS ?= 64
 loadtest: PHASES ?= uncached,cached,mixed
 # wrk first (installed as root, else the command to run), so a missing one stops before pip.
-loadtest: ## Pages vs a bare view (wrk -c16, DURATION=10s), then a mixed run (MIXED_CONNECTIONS=64, MIXED_DURATION=60s); PHASES=mixed for that alone
+loadtest: ## Pages vs a bare view (wrk -c16, DURATION=10s), then a mixed run (MIXED_CONNECTIONS=64, MIXED_DURATION=60s); PHASES=mixed for that alone; beside benchmarks/loadtest-baseline.json, WRITE_BASELINE=1 to replace it
 	scripts/system-packages.sh loadtest
 	@$(MAKE) --no-print-directory install
 	$(PY) scripts/loadtest.py --duration $(DURATION) --phases $(PHASES) \
-		--mixed-duration $(MIXED_DURATION) --mixed-connections $(MIXED_CONNECTIONS)
+		--mixed-duration $(MIXED_DURATION) --mixed-connections $(MIXED_CONNECTIONS) \
+		$(if $(WRITE_BASELINE),--write-baseline)
 
 .PHONY: backup
 backup: install ## Back up the database and every uploaded file into BACKUP_DIR (var/backups); KEEP=n deletes older ones

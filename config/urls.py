@@ -8,12 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from applications import views as application_views
+from config import api
 from core import discovery, serving
 from core import views as core_views
 from core.health import HealthView
 from core.sitemaps import PageSitemap
+from home.api import api_router
 from inquiries import views as inquiry_views
-from search import api as search_api
+from programme import views as programme_views
 from search import views as search_views
 
 # A database fault raised outside a view is a 503 too (core.faults); anything else the 500 page.
@@ -42,8 +45,15 @@ urlpatterns = [
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("site.webmanifest", discovery.web_manifest, name="web_manifest"),
     path("favicon.ico", discovery.favicon, name="favicon"),
-    path("api/catalogue/", search_api.catalogue, name="catalogue_api"),
-    path("api/catalogue/suggest/", search_api.suggest, name="catalogue_suggest"),
+    # The catalogue API, its OpenAPI description and docs page (config.api); Wagtail's API.
+    path("api/", include(api.urlpatterns)),
+    path("api/v2/", api_router.urls),
+    path(
+        "api/recognitions/export/",
+        programme_views.recognitions_export,
+        name="recognitions_export",
+    ),
+    path("api/statistics/export/", programme_views.statistics_export, name="statistics_export"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -62,6 +72,12 @@ urlpatterns += i18n_patterns(
     path(_("tim-kiem/"), search_views.search, name="search"),
     path(_("lien-he-nha-cung-cap/"), inquiry_views.inquiry, name="inquiry"),
     path(_("lien-he-nha-cung-cap/da-gui/"), inquiry_views.sent, name="inquiry_sent"),
+    path(_("dang-ky-binh-chon/"), application_views.apply, name="apply"),
+    path(
+        _("dang-ky-binh-chon/da-nhan/"),
+        application_views.received,
+        name="application_received",
+    ),
     path(_("du-lieu-ca-nhan/"), inquiry_views.privacy_notice, name="privacy_notice"),
     path("", include(page_urls)),
     prefix_default_language=False,

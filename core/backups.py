@@ -8,6 +8,8 @@ A backup is one directory under BACKUP_DIR, named by its UTC time, holding
 - `media.tar`: every file under MEDIA_ROOT: original images, documents and the renditions,
   kept so a restored site shows its pictures at once (their database rows are restored too,
   and making them again would take minutes of CPU on a large catalogue);
+- `private.tar`: every file under PRIVATE_MEDIA_ROOT (the selection's dossiers, which no URL
+  serves), restored there;
 - `manifest.json`: the engine, the counts of pages, revisions, images and documents, each
   file's SHA-256 and size, the last migration of each app and the versions that made it.
 
@@ -48,6 +50,9 @@ from wagtail.models import Page, Revision
 FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar"
+# Files no URL serves (PRIVATE_MEDIA_ROOT: the selection's dossiers), archived apart so a
+# restore puts them back where only the admin reads them.
+PRIVATE_ARCHIVE = "private.tar"
 DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 PARTIAL_PREFIX = ".partial-"
 
@@ -163,7 +168,8 @@ class RestoreReport:
 def create_backup(
     *, directory: Path | None = None, label: str = "", using: str = DEFAULT_DB_ALIAS
 ) -> Backup:
-    """Copy the database and every file under MEDIA_ROOT into a new directory."""
+    """Copy the database and every file under MEDIA_ROOT and PRIVATE_MEDIA_ROOT into a new
+    directory."""
     connection = connections[using]
     engine = _engine(connection)
     if not connection.introspection.table_names():
@@ -186,6 +192,9 @@ def create_backup(
         media_files, media_bytes = _archive_media(
             Path(settings.MEDIA_ROOT), partial / MEDIA_ARCHIVE
         )
+        private_files, private_bytes = _archive_media(
+            Path(settings.PRIVATE_MEDIA_ROOT), partial / PRIVATE_ARCHIVE
+        )
         manifest = {
             "format": FORMAT,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -193,9 +202,10 @@ def create_backup(
             "database": str(connection.settings_dict["NAME"]),
             "inventory": inventory.__dict__,
             "media": {"files": media_files, "bytes": media_bytes},
+            "private": {"files": private_files, "bytes": private_bytes},
             "files": {
                 file.name: dict(zip(("bytes", "sha256"), _size_and_digest(file), strict=True))
-                for file in (database_file, partial / MEDIA_ARCHIVE)
+                for file in (database_file, partial / MEDIA_ARCHIVE, partial / PRIVATE_ARCHIVE)
             },
             "migrations": _last_migrations(using),
             "versions": {"django": django.__version__, "wagtail": wagtail.__version__},
@@ -288,6 +298,8 @@ def restore_backup(
         _pg_restore(connection, backup.path / DATABASE_FILES["postgresql"])
     connection.close()
     media_files = _extract_media(backup.path / MEDIA_ARCHIVE, Path(settings.MEDIA_ROOT))
+    if (backup.path / PRIVATE_ARCHIVE).is_file():  # backups made before it existed lack it
+        _extract_media(backup.path / PRIVATE_ARCHIVE, Path(settings.PRIVATE_MEDIA_ROOT))
     # Shared cache entries (the page tree's version, routes, settings) describe the old data.
     caches["default"].clear()
     return RestoreReport(

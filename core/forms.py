@@ -2,7 +2,9 @@ import math
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.images.forms import BaseImageForm
@@ -90,3 +92,72 @@ class TokenForm(forms.Form):
                 code="invalid",
             )
         return token
+
+
+HONEYPOT = "leave_empty"
+
+
+class PersonalDataForm(forms.Form):
+    """What every public form that stores a person's data shares, mixed in before
+    `forms.ModelForm`: consent to the privacy notice (linked), a field bots fill and people
+    never see, the browser's autocomplete tokens, a country list that opens with a prompt, and
+    the message when one address sends too much.
+
+    A subclass says what the consent is for (`consent_purpose`, the sentence before the link;
+    `consent_required`, the error when it is not ticked), which autocomplete token each field
+    takes, and `rate_limit_message`. core imports no app: the notice is found by its URL name.
+    """
+
+    consent_purpose = ""
+    consent_required = ""
+    autocomplete: dict[str, str] = {}
+    rate_limit_message = _(
+        "Bạn đã gửi nhiều đăng ký trong thời gian ngắn. Để chống thư rác, vui lòng thử lại sau "
+        "%(minutes)d phút; nội dung bạn nhập vẫn còn nguyên."
+    )
+
+    consent = forms.BooleanField(required=True)
+    # Hidden from people (and from screen readers and the keyboard); bots fill every field.
+    leave_empty = forms.CharField(label=_("Để trống ô này"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        consent = self.fields["consent"]
+        consent.label = format_html(
+            '{} <a href="{}">{}</a>.',
+            self.consent_purpose,
+            reverse("privacy_notice"),
+            _("thông báo về xử lý dữ liệu cá nhân"),
+        )
+        consent.error_messages["required"] = self.consent_required
+        if "country" in self.fields:
+            country = self.fields["country"]
+            country.choices = [("", _("Chọn quốc gia"))] + [c for c in country.choices if c[0]]
+        for name, token in self.autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
+        self.fields[HONEYPOT].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # Consent and the trap close the form, after the subclass's own fields.
+        self.order_fields([name for name in self.fields if name not in ("consent", HONEYPOT)])
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT))
+
+    def stored_data(self) -> dict:
+        """The model's fields as cleaned: what the service stores."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+    def refuse_for_now(self, wait_seconds: int) -> None:
+        """Say, above the form (kept as typed), how many minutes to wait before sending."""
+        minutes = max(1, -(-wait_seconds // 60))
+        self.add_error(None, self.rate_limit_message % {"minutes": minutes})
+
+
+def distinct_up_to(values, *, limit: int, message) -> list:
+    """The chosen values once each, in order; refused (`message` says `%(limit)d` and
+    `%(count)d`) when there are more than *limit*."""
+    chosen = list(dict.fromkeys(values))
+    if len(chosen) > limit:
+        raise forms.ValidationError(
+            message, params={"limit": limit, "count": len(chosen)}, code="too_many"
+        )
+    return chosen

@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale, Page
 
+from core.pages import private_page_ids, public, unexpired
 from core.treecache import cached
 
 
@@ -68,3 +69,48 @@ def translation_urls(page: Page) -> dict[str, str]:
         return {translation.locale.language_code: translation.url for translation in translations}
 
     return cached(f"translations:{page.translation_key}", build)
+
+
+def translated_links(keys, *, locale: Locale) -> list[dict]:
+    """{title, url} of the live, public page in *locale* of each translation key, in the
+    order of *keys*; a key without one is left out."""
+    pages = unexpired(public(Page.objects.live().filter(locale=locale, translation_key__in=keys)))
+    found = {
+        page.translation_key: page
+        for page in pages.only("title", "url_path", "translation_key", "locale_id", "path", "depth")
+    }
+    return [{"title": found[key].title, "url": found[key].url} for key in keys if key in found]
+
+
+def site_map(*, locale: Locale) -> list[dict]:
+    """Every public page of *locale*'s tree as nested {title, url, children}, in tree order
+    (cached per tree version).
+
+    Public as the XML sitemap has it (core.sitemaps): live, not expired, no view restriction
+    on it or above it, and listed by its own `get_sitemap_urls` (a product of a private
+    company is not).
+    """
+
+    def build():
+        home = Page.objects.filter(depth=2, locale=locale, live=True).first()
+        if home is None:
+            return []
+        pages = (
+            unexpired(public(home.get_descendants(inclusive=True).live()))
+            .exclude(pk__in=private_page_ids())
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+        roots, open_branches = [], []  # open_branches: (depth, node) from the top down
+        for page in pages:
+            if not page.get_sitemap_urls():
+                continue
+            node = {"title": page.title, "url": page.url, "children": []}
+            while open_branches and open_branches[-1][0] >= page.depth:
+                open_branches.pop()
+            (open_branches[-1][1]["children"] if open_branches else roots).append(node)
+            open_branches.append((page.depth, node))
+        return roots
+
+    return cached(f"site-map:{locale.language_code}", build)

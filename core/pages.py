@@ -1,6 +1,8 @@
 """Behaviour every page model of the site mixes in (see core.serving for why)."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -42,6 +44,17 @@ class FastServeMixin:
         """The queryset a page is served from: join or prefetch what its template shows."""
         return cls.objects.select_related("locale")
 
+    def prepare_to_serve(self) -> None:
+        """Load what the template reads beyond serve_queryset's rows, once: core.serving calls
+        it before keeping the page for the tree's version, so each request finds it loaded;
+        get_context calls it too (a preview's page was not kept)."""
+        if not self.__dict__.get("_prepared_to_serve"):
+            self.load_for_template()
+            self._prepared_to_serve = True
+
+    def load_for_template(self) -> None:
+        """What prepare_to_serve loads: renditions, a translation, related cards."""
+
     def full_clean(self, *args, **kwargs):
         # Titles are Vietnamese, so the admin proposes slugs like "khai-mạc": fold them to
         # ASCII ("khai-mac"), which survive being printed, read aloud and pasted into chat,
@@ -76,6 +89,11 @@ def private_page_ids() -> frozenset[int]:
 def public(queryset):
     """`queryset.public()` without its view-restriction query while no restriction exists."""
     return queryset.public() if any_view_restrictions() else queryset
+
+
+def unexpired(queryset):
+    """Pages whose expiry has not come, also before `publish_scheduled` unpublishes them."""
+    return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
 
 
 def _searchable_text(value) -> str:

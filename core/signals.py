@@ -8,6 +8,7 @@ needs a model without delete receivers), which the catalogue's search tables rel
 """
 
 from django.apps import apps
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -19,7 +20,16 @@ from core.models import CustomImage
 from core.normalisation import normalise_instance_text
 
 # Only our own apps: third-party models keep whatever they store.
-OWN_APPS = ("core", "home", "programme", "news", "products", "search")
+OWN_APPS = (
+    "core",
+    "home",
+    "programme",
+    "news",
+    "products",
+    "search",
+    "inquiries",
+    "applications",
+)
 
 
 def store_clean_text(sender, instance, **kwargs):
@@ -53,6 +63,9 @@ def connect(core_config) -> None:
             post_delete.connect(pagecache.on_content_change, sender=model, dispatch_uid="pagecache")
         if model._meta.app_label in OWN_APPS:
             pre_save.connect(store_clean_text, sender=model, dispatch_uid="clean-text")
+
+    request_started.connect(treecache.open_request_scope, dispatch_uid="treecache")
+    request_finished.connect(treecache.close_request_scope, dispatch_uid="treecache")
 
     post_save.connect(make_renditions_on_upload, sender=CustomImage, dispatch_uid="renditions")
     post_migrate.connect(ensure_editorial_setup, sender=core_config, dispatch_uid="editorial")

@@ -32,9 +32,11 @@ def clean_search_text(value: str | None) -> str:
     """What is searched for: NFC, whitespace collapsed ("  Đèn\tLED " -> "Đèn LED").
 
     The one cleaning a visitor's query gets, in the form field that reads it
-    (core.fields.SearchTextField); everything after that receives the text as it is.
+    (core.fields.SearchTextField); everything after that receives the text as it is. Control
+    characters count as spaces: no name holds one, and XML (feeds) cannot carry them.
     """
-    return " ".join(normalize_text(value or "").split())
+    text = normalize_text(value or "")
+    return " ".join("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text).split())
 
 
 def fold_text(value: str) -> str:

@@ -1,6 +1,7 @@
 from django.core.cache import cache
 
-from home.models import SiteSettings
+from core.locales import active_locale
+from home.models import SiteSettings, footer_links
 
 _KEY = "home:site-settings"
 
@@ -11,7 +12,7 @@ def site_settings(request):
     if settings is None:
         settings = SiteSettings.load()
         cache.set(_KEY, settings, 60 * 60)
-    return {"site_settings": settings}
+    return {"site_settings": settings, "footer_links": footer_links(locale=active_locale())}
 
 
 def forget_site_settings(**kwargs):

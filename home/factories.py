@@ -23,3 +23,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Trang nội dung {n}")
     slug = factory.Sequence(lambda n: f"trang-noi-dung-{n}")
     body = factory.LazyFunction(lambda: [("paragraph", "<p>Nội dung trang.</p>")])
+
+
+class SitemapPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = models.SitemapPage
+        django_get_or_create = ("slug", "parent")
+
+    title = "Sơ đồ trang"
+    slug = "so-do-trang"

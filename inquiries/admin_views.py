@@ -3,19 +3,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
+from core import admin_views as core_admin
+from core.tabular import neutralise
 from inquiries import services
-from inquiries.forms import PersonDataForm
 from inquiries.models import Inquiry
 
 
@@ -45,22 +42,20 @@ class InquiryIndexView(IndexView):
             DateColumn("created_at", label="Ngày gửi", sort_key="created_at"),
         ]
 
+    def preprocess_field_value(self, field, value, export_format):
+        # Wagtail's export writes text as typed: an organisation sent as "=HYPERLINK(…)" would
+        # run in the editor's spreadsheet. Neutralised as every download of the site is.
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("companies")
 
     @property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if _policy().user_has_permission(self.request.user, "delete"):
-            buttons.append(
-                Button(
-                    "Dữ liệu của một người (xuất, xoá)",
-                    url=reverse("inquiries:person_data"),
-                    icon_name="user",
-                    priority=30,
-                )
-            )
-        return buttons
+        return [
+            *super().header_more_buttons,
+            *core_admin.person_data_button(self, url_name="inquiries:person_data", priority=30),
+        ]
 
 
 class InquiryInspectView(InspectView):
@@ -121,45 +116,22 @@ def inquiry_action(request, pk: int, action: str):
     return redirect("inquiries:inspect", pk=inquiry.pk)
 
 
-class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
-    """Export (JSON) or erase every inquiry of one e-mail address: a person's request under
-    Decree 13/2023/NĐ-CP. Erasing asks for an explicit confirmation."""
-
-    template_name = "inquiries/admin/person_data.html"
+class PersonDataView(core_admin.PersonDataView):
+    model = Inquiry
+    section_url_name = "inquiries:index"
+    section_label = "Yêu cầu liên hệ"
+    url_name = "inquiries:person_data"
     page_title = "Dữ liệu cá nhân của người yêu cầu"
-    header_icon = "user"
+    email_label = "Thư điện tử của người yêu cầu"
+    explanation = (
+        "Theo yêu cầu của một người (Nghị định 13/2023/NĐ-CP): xuất toàn bộ yêu cầu liên hệ "
+        "họ đã gửi từ một địa chỉ thư điện tử (tệp JSON để gửi cho họ), hoặc xoá vĩnh viễn "
+        "các yêu cầu đó cùng các thư kèm theo."
+    )
+    records = "yêu cầu liên hệ"
 
-    def dispatch(self, request, *args, **kwargs):
-        _require(request.user, "delete")
-        return super().dispatch(request, *args, **kwargs)
+    def export_person(self, email: str) -> dict:
+        return services.person_data(email=email)
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("inquiries:index"), "label": "Yêu cầu liên hệ"},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=PersonDataForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = PersonDataForm(request.POST)
-        found = None
-        if form.is_valid():
-            email = form.cleaned_data["email"]
-            if "export" in request.POST:
-                response = HttpResponse(
-                    services.person_data_json(email=email),
-                    content_type="application/json; charset=utf-8",
-                )
-                response["Content-Disposition"] = 'attachment; filename="du-lieu-ca-nhan.json"'
-                return response
-            if "erase" in request.POST:
-                if form.cleaned_data["confirm_erase"]:
-                    count = services.erase_person(email=email)
-                    # The message names no one: the log would keep what was just erased.
-                    messages.success(request, f"Đã xoá vĩnh viễn {count} yêu cầu liên hệ.")
-                    return redirect("inquiries:person_data")
-                form.add_error("confirm_erase", "Hãy xác nhận trước khi xoá.")
-            found = Inquiry.objects.of_person(email).count()
-        return self.render_to_response(self.get_context_data(form=form, found=found))
+    def erase_person(self, email: str) -> int:
+        return services.erase_person(email=email)

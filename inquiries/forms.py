@@ -6,16 +6,13 @@ address) come translated with Django.
 """
 
 from django import forms
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PersonalDataForm, distinct_up_to
 from inquiries.models import MAX_COMPANIES, Inquiry
 
-HONEYPOT = "leave_empty"
 
-
-class InquiryForm(forms.ModelForm):
+class InquiryForm(PersonalDataForm, forms.ModelForm):
     company = forms.TypedMultipleChoiceField(
         label=_("Nhà cung cấp nhận yêu cầu"),
         coerce=int,
@@ -25,14 +22,23 @@ class InquiryForm(forms.ModelForm):
             "invalid_choice": _("Một nhà cung cấp đã chọn không còn trên trang; hãy chọn lại."),
         },
     )
-    consent = forms.BooleanField(
-        required=True,
-        error_messages={
-            "required": _("Cần có sự đồng ý của bạn thì chúng tôi mới chuyển được yêu cầu.")
-        },
+
+    consent_purpose = _(
+        "Tôi đồng ý để Sở Công Thương Hà Nội lưu các thông tin trên và chuyển chúng "
+        "cho các nhà cung cấp đã chọn, theo"
     )
-    # Hidden from people (and from screen readers and the keyboard); bots fill every field.
-    leave_empty = forms.CharField(label=_("Để trống ô này"), required=False, max_length=200)
+    consent_required = _("Cần có sự đồng ý của bạn thì chúng tôi mới chuyển được yêu cầu.")
+    autocomplete = {
+        "name": "name",
+        "organisation": "organization",
+        "email": "email",
+        "phone": "tel",
+        "country": "country",
+    }
+    rate_limit_message = _(
+        "Bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Để chống thư rác, vui lòng "
+        "thử lại sau %(minutes)d phút; nội dung bạn nhập vẫn còn nguyên dưới đây."
+    )
 
     class Meta:
         model = Inquiry
@@ -58,56 +64,14 @@ class InquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.suppliers = suppliers
         self.fields["company"].choices = [(s.pk, s.shown.title) for s in suppliers]
-        self.fields["consent"].label = format_html(
-            '{} <a href="{}">{}</a>.',
-            _(
-                "Tôi đồng ý để Sở Công Thương Hà Nội lưu các thông tin trên và chuyển chúng "
-                "cho các nhà cung cấp đã chọn, theo"
-            ),
-            reverse("privacy_notice"),
-            _("thông báo về xử lý dữ liệu cá nhân"),
-        )
-        self.fields["country"].choices = [("", _("Chọn quốc gia"))] + [
-            choice for choice in self.fields["country"].choices if choice[0]
-        ]
-        autocomplete = {
-            "name": "name",
-            "organisation": "organization",
-            "email": "email",
-            "phone": "tel",
-            "country": "country",
-        }
-        for name, token in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = token
-        honeypot = self.fields[HONEYPOT].widget.attrs
-        honeypot.update({"autocomplete": "off", "tabindex": "-1"})
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
     def clean_company(self):
-        chosen = list(dict.fromkeys(self.cleaned_data["company"]))
-        if len(chosen) > MAX_COMPANIES:
-            raise forms.ValidationError(
-                _("Mỗi yêu cầu gửi tới tối đa %(limit)d nhà cung cấp; bạn đã chọn %(count)d."),
-                params={"limit": MAX_COMPANIES, "count": len(chosen)},
-                code="too_many",
-            )
-        return chosen
+        return distinct_up_to(
+            self.cleaned_data["company"],
+            limit=MAX_COMPANIES,
+            message=_("Mỗi yêu cầu gửi tới tối đa %(limit)d nhà cung cấp; bạn đã chọn %(count)d."),
+        )
 
     def chosen_companies(self) -> list:
         by_pk = {supplier.pk: supplier.stored for supplier in self.suppliers}
         return [by_pk[pk] for pk in self.cleaned_data["company"]]
-
-    def inquiry_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class PersonDataForm(forms.Form):
-    """The editors' tool for one person's data: find it by e-mail, export or erase it."""
-
-    email = forms.EmailField(label="Thư điện tử của người yêu cầu")
-    confirm_erase = forms.BooleanField(
-        label="Tôi hiểu việc xoá là vĩnh viễn và không thể hoàn tác",
-        required=False,
-    )

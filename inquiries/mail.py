@@ -67,8 +67,3 @@ def build(mail: InquiryMail) -> EmailMessage:
         to=mail.recipients,
         reply_to=reply_to,
     )
-
-
-def send(mail: InquiryMail) -> None:
-    """Send *mail* through the site's mailer; raises whatever the mail server answered."""
-    build(mail).send()

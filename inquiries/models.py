@@ -4,8 +4,8 @@ An `Inquiry` is one message from one buyer to up to ten companies (`CompanyPage`
 source-language page, so one company is one row whatever language the buyer read it in). It
 is stored before anything else happens; `InquiryMail` rows are the mails it causes (to the
 department, the confirmation to the buyer, and one per company when an editor forwards it),
-each delivered by the mail queue (inquiries.tasks) and marked sent or failed there. Both hold
-personal data: they are kept INQUIRY_RETENTION_DAYS (`purge_inquiries`), exported or erased
+each delivered by the site's mail queue (core.mailqueue) and marked sent or failed there. Both
+hold personal data: they are kept INQUIRY_RETENTION_DAYS (`purge_inquiries`), exported or erased
 per person from the admin (inquiries.services), and never shown on a public page.
 """
 
@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django_countries.fields import CountryField
+
+from core.mailqueue import QueuedMail
 
 # Field sizes: generous for real names and messages, small enough that a form cannot be used
 # to store a book (the form checks them with messages in the visitor's language).
@@ -83,18 +85,14 @@ class Inquiry(models.Model):
     company_names.short_description = "Doanh nghiệp"
 
 
-class InquiryMail(models.Model):
-    """One mail an inquiry causes, as the queue sees it: waiting, sent, or given up."""
+class InquiryMail(QueuedMail):
+    """One mail an inquiry causes, as the queue sees it (core.mailqueue): waiting, sent, or
+    given up; written by inquiries.mail when it is sent."""
 
     class Kind(models.TextChoices):
         DEPARTMENT = "department", "Thông báo cho Sở"
         CONFIRMATION = "confirmation", "Xác nhận cho người gửi"
         FORWARD = "forward", "Chuyển doanh nghiệp"
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Đang chờ gửi"
-        SENT = "sent", "Đã gửi"
-        FAILED = "failed", "Gửi không được"
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="mails")
     kind = models.CharField("Loại thư", max_length=12, choices=Kind.choices)
@@ -106,19 +104,17 @@ class InquiryMail(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    recipients = models.JSONField("Người nhận", default=list)
-    status = models.CharField(
-        "Trạng thái", max_length=8, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField("Số lần thử", default=0)
-    last_error = models.CharField("Lỗi gần nhất", max_length=200, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField("Gửi lúc", null=True, blank=True)
 
-    class Meta:
+    message_builder = "inquiries.mail.build"
+    delivery_related = ("inquiry", "company")
+
+    class Meta(QueuedMail.Meta):
         verbose_name = "thư của yêu cầu liên hệ"
         verbose_name_plural = "thư của yêu cầu liên hệ"
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    @classmethod
+    def max_attempts(cls) -> int:
+        return settings.INQUIRY_MAIL_MAX_ATTEMPTS

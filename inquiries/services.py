@@ -1,11 +1,9 @@
 """What happens to inquiries: finding the suppliers a buyer picked, storing, forwarding,
 the editors' status changes, one person's data (export, erasure), retention, and limits."""
 
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django_ratelimit.core import get_usage
@@ -201,10 +199,6 @@ def person_data(*, email: str) -> dict:
             for inquiry in inquiries
         ],
     }
-
-
-def person_data_json(*, email: str) -> str:
-    return json.dumps(person_data(email=email), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
 @transaction.atomic

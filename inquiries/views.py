@@ -10,7 +10,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from core.locales import active_locale
@@ -43,18 +43,10 @@ def inquiry(request):
             wait = services.limit_wait(request, email=form.cleaned_data["email"])
             if wait is None:
                 inquiry = services.submit_inquiry(
-                    data=form.inquiry_data(), companies=form.chosen_companies()
+                    data=form.stored_data(), companies=form.chosen_companies()
                 )
                 return redirect(_sent_url(inquiry.language))
-            minutes = max(1, -(-wait // 60))
-            form.add_error(
-                None,
-                gettext(
-                    "Bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Để chống thư rác, vui lòng "
-                    "thử lại sau %(minutes)d phút; nội dung bạn nhập vẫn còn nguyên dưới đây."
-                )
-                % {"minutes": minutes},
-            )
+            form.refuse_for_now(wait)
             status = TOO_MANY_REQUESTS
         else:
             status = 400
@@ -99,5 +91,11 @@ def privacy_notice(request):
     return render(
         request,
         "inquiries/privacy_notice.html",
-        {"retention_days": settings.INQUIRY_RETENTION_DAYS},
+        {
+            "retention_days": settings.INQUIRY_RETENTION_DAYS,
+            # Event registrations (programme) follow the same notice.
+            "registration_retention_days": settings.EVENT_REGISTRATION_RETENTION_DAYS,
+            # So do registrations of interest in the selection (applications).
+            "application_retention_days": settings.APPLICATION_RETENTION_DAYS,
+        },
     )

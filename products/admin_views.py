@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
@@ -124,9 +124,21 @@ class ImportPreviewView(_ImportViewMixin, TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.record = get_object_or_404(
-            RecognitionImport, pk=kwargs["pk"], status=RecognitionImport.Status.PREVIEWED
+        self.record = RecognitionImport.objects.filter(
+            pk=kwargs["pk"], status=RecognitionImport.Status.PREVIEWED
+        ).first()
+
+    def _gone(self):
+        # Confirmed already (a second click, another tab) or deleted as abandoned.
+        messages.error(
+            self.request,
+            _(
+                "Bản xem trước này không còn: tệp đã được nhập, hoặc đã bị xoá vì không được "
+                "nhập sau %(days)d ngày. Hãy xem danh sách bên dưới hoặc tải tệp lên lại."
+            )
+            % {"days": settings.RECOGNITION_IMPORT_PREVIEW_DAYS},
         )
+        return redirect("recognition_imports:upload")
 
     def _plan(self):
         record = self.record
@@ -135,6 +147,8 @@ class ImportPreviewView(_ImportViewMixin, TemplateView):
         )
 
     def get(self, request, *args, **kwargs):
+        if self.record is None:
+            return self._gone()
         try:
             plan = self._plan()
         except ImportRejected as rejected:
@@ -168,6 +182,8 @@ class ImportPreviewView(_ImportViewMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        if self.record is None:
+            return self._gone()
         publish = can_publish(request.user) and request.POST.get("publish") == "1"
         try:
             result = apply_plan(

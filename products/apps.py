@@ -11,3 +11,13 @@ class ProductsConfig(AppConfig):
         from products import signals
 
         signals.connect()
+        # The query parameters each page type reads: views of them are kept whole for
+        # anonymous visitors under their normalised query (core.pagecache). Imported here for
+        # the same reason: these modules import models.
+        from core import pagecache
+        from products.models import CompanyIndexPage, CompanyPage, ProductIndexPage, ProductPage
+        from search.catalogue.parameters import page_query
+
+        pagecache.declare_query(ProductIndexPage, page_query)
+        for model in (ProductPage, CompanyPage, CompanyIndexPage):
+            pagecache.declare_query(model, pagecache.reads_nothing)

@@ -27,6 +27,7 @@ from products.models import (
     ProductPage,
     ProductRecognition,
 )
+from products.models.recognition import recognised_until
 from products.page_rows import by_pk, clean, private_test, source_row, translations, url_builder
 from search.catalogue.contract import LANGUAGES
 
@@ -79,16 +80,22 @@ def company_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
             company_key = str(row["company__translation_key"])
             products[company_key].add(str(row["translation_key"]))
             product_pages[row["pk"]] = company_key
+    # Years and the last day recognised, of the company's own recognitions and its products'
+    # (the company page's status counts both).
     years: dict[str, set[int]] = defaultdict(set)
-    for page_id, year in ProductRecognition.objects.filter(
-        page_id__in=list(product_pages)
-    ).values_list("page_id", "year"):
-        years[product_pages[page_id]].add(year)
+    last_days: dict[str, set] = defaultdict(set)
     source_keys = {source["pk"]: key for key, source in sources.items()}
-    for page_id, year in CompanyRecognition.objects.filter(
-        page_id__in=list(source_keys)
-    ).values_list("page_id", "year"):
-        years[source_keys[page_id]].add(year)
+    for model, owners in (
+        (ProductRecognition, product_pages),
+        (CompanyRecognition, source_keys),
+    ):
+        for page_id, year, valid_until, decided_on in model.objects.filter(
+            page_id__in=list(owners)
+        ).values_list("page_id", "year", "valid_until", "decision__signed_on"):
+            years[owners[page_id]].add(year)
+            until = recognised_until(year=year, valid_until=valid_until, decided_on=decided_on)
+            if until:
+                last_days[owners[page_id]].add(until)
 
     units = by_pk(AdministrativeUnit, {source["unit_id"] for source in sources.values()})
     zones = by_pk(IndustrialZone, {source["industrial_zone_id"] for source in sources.values()})
@@ -106,6 +113,8 @@ def company_documents(translation_keys: Iterable[UUID | str]) -> dict[str, dict]
             "product_count": len(products[key]),
             "years": [str(year) for year in recognised],
             "latest_year": recognised[-1] if recognised else None,
+            # Only the date, as on products: current or not depends on the day of the search.
+            "recognised_until": max(last_days[key]).isoformat() if last_days[key] else None,
         }
         for language, page in pages.items():
             document |= {

@@ -12,5 +12,5 @@ class ProgrammeConfig(AppConfig):
         from programme import signals
         from programme.models.pages import decisions_list_url
 
-        signals.connect()
+        signals.connect(self)
         set_list_url_finder(decisions_list_url)

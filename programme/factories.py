@@ -34,6 +34,39 @@ class CriteriaPageFactory(wagtail_factories.PageFactory):
     slug = "tieu-chi"
 
 
+def threshold(product_type, requirement, measure="", amount=None, unit="", comparison="at_least"):
+    """A structured threshold block (programme.blocks.ThresholdBlock), as a stream item."""
+    return (
+        "threshold",
+        {
+            "product_type": product_type,
+            "measure": measure,
+            "comparison": comparison,
+            "amount": amount,
+            "unit": unit,
+            "requirement": requirement,
+            "legal_basis": "Hướng dẫn 1520/HD-SCT",
+        },
+    )
+
+
+def published_thresholds():
+    """The thresholds of Hướng dẫn 1520/HD-SCT (home/demo/programme_facts.md), short texts."""
+    return [
+        threshold("all", "Có trụ sở tại Hà Nội.", "hanoi_presence"),
+        threshold("high_tech", "Doanh thu từ 10 tỷ đồng/năm.", "revenue", "10", "vnd_billion"),
+        threshold("handicraft", "Xuất khẩu từ 1 triệu USD/năm.", "exports", "1", "usd_million"),
+        threshold("startup", "Hội đồng đánh giá ý tưởng."),
+        threshold(
+            "other",
+            "Doanh thu hoặc giá trị sản xuất từ 100 tỷ đồng/năm.",
+            "revenue_or_output",
+            "100",
+            "vnd_billion",
+        ),
+    ]
+
+
 class GuidancePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.GuidancePage
@@ -82,3 +115,15 @@ class StatisticsPageFactory(wagtail_factories.PageFactory):
 
     title = "Số liệu chương trình"
     slug = "so-lieu"
+
+
+class OpenDataPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = models.OpenDataPage
+        django_get_or_create = ("slug", "parent")
+
+    title = "Dữ liệu mở"
+    slug = "du-lieu-mo"
+    licence = (
+        "<p>Dữ liệu được cung cấp theo giấy phép Creative Commons Ghi công 4.0 (CC BY 4.0).</p>"
+    )

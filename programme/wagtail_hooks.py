@@ -1,8 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from products.models import Decision
 from programme.models import CohortYear
+from programme.registration_admin import EventRegistrationViewSet
 
 
 class DecisionViewSet(SnippetViewSet):
@@ -27,3 +29,8 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_event_registration_viewset():
+    return EventRegistrationViewSet()

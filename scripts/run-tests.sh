@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it:
 #   1. everything but the engine tests on PostgreSQL (DATABASE_URL, or a throwaway cluster);
-#   2. the model, page and database-search tests again on SQLite, which `make run` uses;
+#   2. again on SQLite, which `make run` uses, all but what does not depend on the database
+#      (the `database_agnostic` modules of tests/conftest.py) and the browser;
 #   3. the engine tests against a real OpenSearch node (SEARCH_URL, or one started here).
+# Each pass runs in TEST_WORKERS processes (pytest-xdist; default one per CPU): each has its
+# own test database, uploads directory and index prefix (config/settings/test.py).
 # Services this script starts are stopped when it ends, whatever the outcome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
+PYTEST=($PY -m pytest -n "${TEST_WORKERS:-auto}")
 ENGINE_PORT="${TEST_SEARCH_PORT:-9250}"
 started_pg=0
 started_engine=0
@@ -34,11 +38,12 @@ else
 fi
 
 echo "== PostgreSQL: $PG_URL"
-env -u SEARCH_URL DATABASE_URL="$PG_URL" $PY -m pytest -m "not engine" "$@"
+env -u SEARCH_URL DATABASE_URL="$PG_URL" "${PYTEST[@]}" -m "not engine" "$@"
 
-echo "== SQLite (model, page and database-search tests)"
-env -u SEARCH_URL -u DATABASE_URL $PY -m pytest -m "not engine and not browser" "$@"
+echo "== SQLite (models, pages, imports, the demo, the database search path)"
+env -u SEARCH_URL -u DATABASE_URL "${PYTEST[@]}" \
+    -m "not engine and not browser and not database_agnostic" "$@"
 
 echo "== Search engine: $ENGINE_URL"
 DATABASE_URL="$PG_URL" SEARCH_URL="$ENGINE_URL" SEARCH_INDEX_PREFIX="test_spcncl_" \
-    $PY -m pytest -m engine "$@"
+    "${PYTEST[@]}" -m engine "$@"

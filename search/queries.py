@@ -1,8 +1,11 @@
 """Site-wide search over editorial pages with Wagtail's search (the active backend)."""
 
+import hashlib
 import logging
 
 from django.conf import settings
+from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
@@ -12,6 +15,7 @@ from wagtail.search.query import Or, PlainText
 from core.pages import public
 from core.pagination import page_or_404
 from core.text import fold_text, words
+from core.treecache import tree_version
 from search.catalogue import service
 from search.catalogue.source import catalogue_source
 
@@ -51,7 +55,28 @@ def editorial_results(*, query: str, locale: Locale, page: str | int, per_page: 
     """One page of editorial results; with the engine unavailable, from the database backend.
 
     Returns (page, answered_by_the_engine). A page number that does not exist is a 404.
+    A page of results is kept in the process's memory for the tree's version (at most
+    service.ANSWER_SECONDS): only publishing changes what the search finds. One answered by
+    the database because the engine failed is not kept.
     """
+    where = hashlib.sha1(repr((query, locale.pk, str(page), per_page)).encode()).hexdigest()
+    key = f"editorial:{tree_version()}:{where}"
+    kept = caches["loaded-pages"].get(key)
+    if kept is not None:
+        pages, count, number = kept
+        results = Paginator(range(count), per_page).page(number)
+        results.object_list = pages
+        return results, True
+    results, from_engine = _search_editorial(
+        query=query, locale=locale, page=page, per_page=per_page
+    )
+    if from_engine:
+        kept = (results.object_list, results.paginator.count, results.number)
+        caches["loaded-pages"].set(key, kept, service.ANSWER_SECONDS)
+    return results, from_engine
+
+
+def _search_editorial(*, query: str, locale: Locale, page: str | int, per_page: int):
     engine_errors = service.engine_path()[0].ENGINE_ERRORS if service.engine_enabled() else ()
     backends = (
         ["default", "database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else ["default"]

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core import pagecache
 from core.clientip import client_ip
 from core.text import normalize_text
 from search.models import SearchQueryStat
@@ -62,11 +63,24 @@ def record_search(
     narrowed by facets, is the same search continued, and a filtered "nothing found" says
     nothing about the query itself. Editors' own searches (any signed-in user, the site has no
     public accounts) and page previews are not visitors' searches. A client that repeats a
-    query on the same day is counted once (_first_time_today).
+    query on the same day is counted once (_first_time_today). A page kept whole
+    (core.pagecache) calls this again for each visitor it is served to from the cache.
     """
+    pagecache.on_hit(
+        request,
+        record_search,
+        query=query,
+        language=language,
+        result_count=result_count,
+        path=path,
+        page=page,
+        filters={name: list(values) for name, values in (filters or {}).items()},
+    )
     if page != 1 or filters or language not in LANGUAGES or request.method != "GET":
         return
-    if getattr(request, "is_preview", False) or request.user.is_authenticated:
+    # A page served from the cache is anonymous and has no user: it skipped authentication.
+    user = getattr(request, "user", None)
+    if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
         return
     normalised = normalise_search_query(query)
     if normalised is None:

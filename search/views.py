@@ -44,10 +44,11 @@ def search(request):
             path="engine" if editorial_from_engine and catalogue.path == "engine" else "database",
             page=results_page.number,
         )
+    # The other language searches the same words; nothing else of the query string carries.
     translations = {}
+    suffix = f"?{urlencode({'q': query})}" if query else ""
     for code in LANGUAGES:
         with override(code):
-            suffix = f"?{request.GET.urlencode()}" if request.GET else ""
             translations[code] = reverse("search") + suffix
     return render(
         request,

@@ -88,3 +88,11 @@ def get_site_tree() -> SiteTree:
         products=children["san-pham"],
         companies=children["doanh-nghiep"],
     )
+
+
+def attach_rollback_snapshot(snapshot):
+    """Give connections the database as serialized with the site tree (tests/conftest.py)."""
+    from django.db import connections
+
+    for alias, contents in snapshot.items():
+        connections[alias]._test_serialized_contents = contents

@@ -73,6 +73,7 @@ def snapshot() -> dict:
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     return settings.MEDIA_ROOT
 
 
@@ -142,7 +143,8 @@ def manage(*arguments, database_url, tmp_path):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SEARCH_URL", "DATABASE_URL", "MEDIA_ROOT", "CACHE_URL"}
+        if key
+        not in {"SEARCH_URL", "DATABASE_URL", "MEDIA_ROOT", "PRIVATE_MEDIA_ROOT", "CACHE_URL"}
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.dev",
@@ -175,9 +177,15 @@ def test_a_backup_restores_into_a_fresh_database_and_media_directory(
     original = snapshot()
     assert len(original["pages"]) > 10 and original["renditions"]
     assert all(entry[-1] for entry in original["images"] + original["documents"])
+    # A selection dossier, outside MEDIA_ROOT (applications): backed up and restored too.
+    dossier = Path(settings.PRIVATE_MEDIA_ROOT) / "dossiers" / "2027" / "hoso.pdf"
+    dossier.parent.mkdir(parents=True)
+    dossier.write_bytes(b"%PDF-1.7 dossier of a company")
     call_command("backup", directory=tmp_path / "backups")
     (backup,) = backups_in(tmp_path / "backups")
     assert backup.inventory.images == 1 and backup.inventory.documents == 1
+    assert backup.manifest["private"] == {"files": 1, "bytes": dossier.stat().st_size}
+    assert "private.tar" in backup.manifest["files"]
 
     refused = manage("restore", str(backup.path), database_url=fresh_database, tmp_path=tmp_path)
     assert refused.returncode == 1, refused.stdout + refused.stderr
@@ -190,6 +198,9 @@ def test_a_backup_restores_into_a_fresh_database_and_media_directory(
     )
     assert restored.returncode == 0, restored.stdout + restored.stderr
     assert "Every image and document file is in place" in restored.stdout
+    restored_dossier = tmp_path / "fresh" / "private" / "dossiers" / "2027" / "hoso.pdf"
+    assert restored_dossier.read_bytes() == dossier.read_bytes()
+    assert not (tmp_path / "fresh" / "media" / "dossiers").exists()
     found = manage(
         "shell",
         "--no-imports",

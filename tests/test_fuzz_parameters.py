@@ -1,14 +1,18 @@
 """Random and hostile values for every query parameter of every public endpoint.
 
-Hypothesis throws values at the catalogue API and its suggestions, both catalogue listings,
+Hypothesis throws values at the catalogue API, its suggestions and its downloads (and the
+recognitions and statistics downloads), both catalogue listings,
 the site search in both languages and page URLs: valid values, unknown and repeated
 parameters, control characters and NUL, lone surrogates and invalid UTF-8 (percent-encoded
 as a client would send them), text that grows under NFC, huge numbers and FTS or engine query
 syntax. Every answer must be a 200, 400 or 404, and nothing may log an error or a traceback
 other than a 404's. The database path runs on SQLite and PostgreSQL, the engine path
 (marker `engine`) against the real node. The explicit examples are defects found before.
+The catalogue's feeds take the listings' parameters; news tags and years take any value in
+their URL's path.
 """
 
+import datetime
 import logging
 import uuid
 from urllib.parse import quote
@@ -18,14 +22,24 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.management import call_command
 from django.http import Http404
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from wagtail.search.backends import get_search_backend
 
+from applications.models import SelectionRound
+from home.factories import SitemapPageFactory
 from news.factories import NewsPageFactory
 from products.factories import CertificationFactory, MarketFactory
 from products.models import ProductCertification, ProductMarket
-from programme.factories import EventPageFactory
+from programme.eligibility import known_parameters as known_self_check_parameters
+from programme.factories import (
+    CriteriaPageFactory,
+    EventPageFactory,
+    GuidancePageFactory,
+    OpenDataPageFactory,
+    published_thresholds,
+)
 from search.catalogue.database.companies import rebuild_company_entries
 from search.catalogue.database.query import rebuild_entries
 from search.catalogue.engine.client import as_dict, get_client, index_name
@@ -104,6 +118,11 @@ VALID = [
     "false",
     "current",
     "expired",
+    "csv",
+    "xlsx",
+    "json",
+    "years",
+    "sectors",
     "dien-dien-tu",
     "co-khi-che-tao",
     "iso-9001",
@@ -187,12 +206,14 @@ def log_problems():
 def fetch(log_problems):
     client = Client(raise_request_exception=False)
 
-    def fetch(path, pairs=()):
+    def fetch(path, pairs=(), statuses=ALLOWED_STATUSES):
         log_problems.records.clear()
         query_string = "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
         response = client.get(f"{path}?{query_string}" if query_string else path)
+        if response.streaming:  # a download is written as it is read: read it whole
+            b"".join(response.streaming_content)
         where = f"GET {path}?{query_string}"[:400]
-        assert response.status_code in ALLOWED_STATUSES, f"{where}: {response.status_code}"
+        assert response.status_code in statuses, f"{where}: {response.status_code}"
         assert log_problems.records == [], f"{where}: logged {log_problems.records}"
         return response
 
@@ -215,8 +236,32 @@ def build_content(tree):
         )
         ProductCertification.objects.create(page=product, certification=iso)
         ProductMarket.objects.create(page=product, market=eu)
-    publish(NewsPageFactory(parent=tree.news, title="Hội nghị sản phẩm chủ lực", slug="hoi-nghi"))
-    publish(EventPageFactory(parent=tree.events, title="Hội chợ đèn LED", slug="hoi-cho"))
+    article = NewsPageFactory(
+        parent=tree.news,
+        title="Hội nghị sản phẩm chủ lực",
+        slug="hoi-nghi",
+        date=datetime.date(2025, 3, 1),
+    )
+    article.tags.add("hội nghị")
+    publish(article)
+    publish(SitemapPageFactory(parent=tree.home), {"so-do-trang": "sitemap"})
+    publish(
+        EventPageFactory(
+            parent=tree.events,
+            title="Hội chợ đèn LED",
+            slug="hoi-cho",
+            registration_on_site=True,
+            business_matching=True,
+        )
+    )
+    publish(OpenDataPageFactory(parent=tree.programme))
+    # This year's selection round, taking registrations of interest (issue 14).
+    now = timezone.now()
+    SelectionRound.objects.create(
+        year=now.year,
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=30),
+    )
 
 
 @pytest.fixture(params=["database", pytest.param("engine", marks=pytest.mark.engine)])
@@ -271,6 +316,30 @@ NFC_GROWTH_SEARCH = [("q", "\u0958" * 101)]
 @example(pairs=[("status", b"\xff"), ("status", "current"), ("year", "2021")])
 def test_catalogue_api(search_path, fetch, path, pairs):
     fetch(path, pairs)
+
+
+@pytest.mark.parametrize("path", ["/api/catalogue/export/"])
+@FUZZ
+@given(pairs=query([*CATALOGUE_PARAMETERS, "format"]))
+@example(pairs=[("format", "xlsx"), ("q", "\x00"), ("lang", "en")])
+@example(pairs=[("format", "csv"), ("format", "pdf"), ("tab", "companies")])
+@example(pairs=[("format", b"\xff"), ("page", str(10**30))])
+@example(pairs=[("format", "json"), ("q", "=cmd|' /C calc'!A0"), ("status", "current")])
+def test_catalogue_export(search_path, fetch, path, pairs):
+    fetch(path, pairs)
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("/api/recognitions/export/", ["format", "lang"]),
+        ("/api/statistics/export/", ["format", "lang", "table"]),
+    ],
+)
+@FEW
+@given(data=st.data())
+def test_recognitions_and_statistics_exports(search_path, fetch, path, names, data):
+    fetch(path, data.draw(query(names)))
 
 
 @pytest.mark.parametrize("path", ["/api/catalogue/suggest/"])
@@ -335,9 +404,50 @@ PAGES = [
     "/su-kien/",
     "/su-kien/hoi-cho/",
     "/chuong-trinh/",
+    "/chuong-trinh/du-lieu-mo/",
     "/sitemap.xml",
     "/health/",
+    "/tin-tuc/the/hoi-nghi/",
+    "/en/news/tag/hoi-nghi/",
+    "/tin-tuc/nam/2025/",
+    "/en/news/year/2025/",
+    "/tin-tuc/rss/",
+    "/en/news/atom/",
+    "/su-kien/rss/",
+    "/en/events/atom/",
+    "/so-do-trang/",
+    "/en/sitemap/",
+    "/api/openapi.json",
+    "/api/docs/",
 ]
+
+
+@pytest.mark.parametrize("path", ["/san-pham/rss/", "/en/products/atom/"])
+@FUZZ
+@given(pairs=query(CATALOGUE_PARAMETERS))
+@example(pairs=NFC_GROWTH_API)
+@example(pairs=[("page", "501")])
+@example(pairs=[("page", str(10**30)), ("sort", "newest")])
+@example(pairs=[("q", b"\xff"), ("sector", "\x00")])
+@example(pairs=[("sector", "dien-dien-tu"), ("year", "2021"), ("utm_source", "x")])
+@example(pairs=[("status", "current"), ("tab", "companies"), ("lang", "fr")])
+@example(pairs=[("q", "\x01")])  # XML cannot carry it: the feed once answered 500
+def test_catalogue_feed(search_path, fetch, path, pairs):
+    fetch(path, pairs)
+
+
+@pytest.mark.parametrize(
+    "template", ["/tin-tuc/the/{}/", "/en/news/tag/{}/", "/tin-tuc/nam/{}/", "/en/news/year/{}/"]
+)
+@FEW
+@given(value=values)
+@example(value="2025")
+@example(value=str(10**30))
+@example(value="0000")
+@example(value="hoi-nghi")
+@example(value=b"\xff")
+def test_news_tags_and_years_in_the_path(search_path, fetch, template, value):
+    fetch(template.format(encode(value) or "x"))
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -387,3 +497,152 @@ def test_inquiry_form_posts(search_path, log_problems, path, pairs):
     response = client.post(path, body, content_type="application/x-www-form-urlencoded")
     assert response.status_code in {302, 400, 429}, f"POST {path} {body[:300]}"
     assert log_problems.records == [], f"POST {path} {body[:300]}: {log_problems.records}"
+
+
+@pytest.mark.parametrize("path", ["/su-kien/hoi-cho/dang-ky/", "/en/events/hoi-cho/register/"])
+@FEW
+@given(pairs=query(["q", "companies", "lang"]))
+@example(pairs=[("q", "\x00"), ("companies", str(10**30))])
+@example(pairs=[("q", "r" * 500), ("companies", "\u0661")])
+@example(pairs=[("q", b"\xff"), ("companies", b"\xff")])
+def test_event_registration_query_strings(search_path, fetch, path, pairs):
+    fetch(path, pairs)
+
+
+REGISTRATION_FIELDS = [
+    "name",
+    "organisation",
+    "role",
+    "country",
+    "email",
+    "phone",
+    "language",
+    "companies",
+    "q",
+    "search",
+    "waiting_list",
+    "consent",
+    "leave_empty",
+]
+
+
+@pytest.mark.parametrize("path", ["/su-kien/hoi-cho/dang-ky/"])
+@FEW
+@given(pairs=query(REGISTRATION_FIELDS))
+@example(pairs=[("name", "a\x00b"), ("role", "\x00"), ("email", "a@b.c\x00")])
+@example(pairs=[("companies", str(10**30)), ("country", "ZZ"), ("language", "fr")])
+@example(pairs=[("search", "1"), ("q", "\x00"), ("companies", "-1")])
+def test_event_registration_posts(search_path, log_problems, path, pairs):
+    """Whatever is posted, the answer is the form (200 after a company search, 400 with its
+    errors), a refusal (409 duplicate, 429 limit) or the redirect to the outcome."""
+    client = Client(raise_request_exception=False)
+    log_problems.records.clear()
+    body = "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
+    response = client.post(path, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in {200, 302, 400, 409, 429}, f"POST {path} {body[:300]}"
+    assert log_problems.records == [], f"POST {path} {body[:300]}: {log_problems.records}"
+
+
+@pytest.mark.parametrize("path", ["/dang-ky-binh-chon/", "/en/apply-for-selection/"])
+@FEW
+@given(pairs=query(["lang", "year", "round"]))
+@example(pairs=[("year", str(10**30)), ("round", b"\xff")])
+def test_application_form_query_strings(search_path, fetch, path, pairs):
+    fetch(path, pairs)
+
+
+APPLICATION_FIELDS = [
+    "company_name",
+    "tax_code",
+    "contact_name",
+    "email",
+    "phone",
+    "products",
+    "dossier",
+    "language",
+    "consent",
+    "leave_empty",
+]
+
+
+@pytest.mark.parametrize("path", ["/dang-ky-binh-chon/"])
+@FEW
+@given(pairs=query(APPLICATION_FIELDS))
+@example(pairs=[("company_name", "a\x00b"), ("tax_code", "\x00"), ("email", "a@b.c\x00")])
+@example(pairs=[("tax_code", str(10**30)), ("language", "fr"), ("dossier", "x.pdf")])
+@example(pairs=[("tax_code", "\u0661" * 10), ("products", "=1+2"), ("consent", "on")])
+def test_application_form_posts(search_path, log_problems, path, pairs):
+    """Whatever is posted, the answer is the form with its errors (400), a refusal (409
+    duplicate, 429 limit) or the redirect to the outcome, never an error."""
+    client = Client(raise_request_exception=False)
+    log_problems.records.clear()
+    body = "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
+    response = client.post(path, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in {302, 400, 409, 429}, f"POST {path} {body[:300]}"
+    assert log_problems.records == [], f"POST {path} {body[:300]}: {log_problems.records}"
+
+
+# Wagtail's API v2 (home.api): every parameter its pages and images endpoints know.
+WAGTAIL_API_PARAMETERS = [
+    "type",
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "locale",
+    "site",
+    "html_path",
+    "id",
+]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/images/", "/api/v2/images/find/"]
+)
+@FEW
+@given(pairs=query(WAGTAIL_API_PARAMETERS))
+@example(pairs=[("search", '"'), ("order", "title")])
+@example(pairs=[("search", "\x00"), ("search_operator", "or")])
+@example(pairs=[("search", "den"), ("order", "random")])
+@example(pairs=[("limit", str(10**30)), ("offset", "-1")])
+@example(pairs=[("child_of", str(10**30)), ("type", "products.ProductPage")])
+@example(pairs=[("type", "products.ProductPage,news.NewsPage"), ("fields", "*,-title")])
+@example(pairs=[("fields", "company(*)"), ("type", "products.ProductPage")])
+@example(pairs=[("html_path", "/san-pham/san-pham-0/")])
+@example(pairs=[("id", "\u0661"), ("locale", "xx")])
+@example(pairs=[("locale", "\x00")])
+@example(pairs=[("translation_of", "\x00"), ("type", "a\x00")])
+def test_wagtail_api(search_path, fetch, path, pairs):
+    # A find that finds redirects to the item's address.
+    fetch(path, pairs, statuses=ALLOWED_STATUSES | {302})
+
+
+# The eligibility self-check (programme.eligibility): every question's parameter, whatever
+# the product type, on the criteria page's sub-route in both languages.
+@pytest.fixture
+def self_check_pages(site_tree):
+    criteria = CriteriaPageFactory(parent=site_tree.programme, thresholds=published_thresholds())
+    publish(criteria, {"tieu-chi": "criteria"})
+    publish(GuidancePageFactory(parent=site_tree.programme), {"huong-dan": "how-to-apply"})
+
+
+@pytest.mark.parametrize(
+    "path", ["/chuong-trinh/tieu-chi/tu-kiem-tra/", "/en/programme/criteria/self-check/"]
+)
+@FEW
+@given(pairs=query(known_self_check_parameters()))
+@example(pairs=[("type", "high_tech"), ("revenue_vnd", str(10**30))])
+@example(pairs=[("type", "high_tech"), ("revenue_vnd", "²"), ("hanoi_presence", "yes")])
+@example(pairs=[("type", "other"), ("revenue_or_output_vnd", "١٢ tỷ")])
+@example(pairs=[("type", "handicraft"), ("exports_usd", "9" * 10_000)])
+@example(pairs=[("type", b"\xff"), ("hanoi_presence", "\x00")])
+@example(pairs=[("type", "startup"), ("type", "other"), ("revenue_or_output_vnd", "1,5 tỷ")])
+def test_self_check_query_strings(self_check_pages, fetch, path, pairs):
+    # The page exists whatever is asked: the answer is the result (200) or its messages (400).
+    fetch(path, pairs, statuses={200, 400})

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SitemapPage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from products.factories import CompanyPageFactory, SectorFactory
 from products.models import CompanyIndexPage, CompanyPage, ProductIndexPage, ProductPage
@@ -14,6 +14,7 @@ from programme.models import (
     EventIndexPage,
     EventPage,
     GuidancePage,
+    OpenDataPage,
     ProgrammeIndexPage,
     StatisticsPage,
 )
@@ -32,16 +33,26 @@ class TestParentChildRules(WagtailPageTestCase):
                 ProductIndexPage,
                 CompanyIndexPage,
                 StandardPage,
+                SitemapPage,
             },
         )
+        self.assertAllowedParentPageTypes(SitemapPage, {HomePage})
+        self.assertAllowedSubpageTypes(SitemapPage, set())
 
     def test_programme_section(self):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(
             ProgrammeIndexPage,
-            {CriteriaPage, GuidancePage, DecisionIndexPage, StatisticsPage, StandardPage},
+            {
+                CriteriaPage,
+                GuidancePage,
+                DecisionIndexPage,
+                StatisticsPage,
+                OpenDataPage,
+                StandardPage,
+            },
         )
-        for leaf in (CriteriaPage, GuidancePage, DecisionIndexPage, StatisticsPage):
+        for leaf in (CriteriaPage, GuidancePage, DecisionIndexPage, StatisticsPage, OpenDataPage):
             self.assertAllowedParentPageTypes(leaf, {ProgrammeIndexPage})
             self.assertAllowedSubpageTypes(leaf, set())
 
@@ -108,9 +119,12 @@ class TestCreateInAdmin(WagtailPageTestCase):
                         (
                             "threshold",
                             {
-                                "category": "Sản phẩm công nghệ cao",
+                                "product_type": "high_tech",
+                                "measure": "revenue",
+                                "comparison": "at_least",
+                                "amount": "10",
+                                "unit": "vnd_billion",
                                 "requirement": "Thuộc danh mục.",
-                                "threshold": "10 tỷ đồng/năm",
                                 "legal_basis": "1520/HD-SCT",
                             },
                         )
@@ -144,7 +158,12 @@ class TestCreateInAdmin(WagtailPageTestCase):
                     [
                         (
                             "required_document",
-                            {"name": "Phiếu đăng ký", "description": "", "template_document": ""},
+                            {
+                                "name": "Phiếu đăng ký",
+                                "description": "",
+                                "template_document": "",
+                                "product_type": "all",
+                            },
                         )
                     ]
                 ),

@@ -82,9 +82,12 @@ def test_criteria_page_shows_thresholds_and_indicators(client, site_tree, englis
             (
                 "threshold",
                 {
-                    "category": "Sản phẩm công nghệ cao",
+                    "product_type": "high_tech",
+                    "measure": "revenue",
+                    "comparison": "at_least",
+                    "amount": "10",
+                    "unit": "vnd_billion",
                     "requirement": "Thuộc danh mục.",
-                    "threshold": "Doanh thu từ 10 tỷ đồng/năm",
                     "legal_basis": "1520/HD-SCT",
                 },
             )
@@ -102,13 +105,14 @@ def test_criteria_page_shows_thresholds_and_indicators(client, site_tree, englis
         {
             "Tiêu chí xét chọn": "Selection criteria",
             "tieu-chi": "criteria",
-            "Doanh thu từ 10 tỷ đồng/năm": "Revenue of VND 10 billion a year",
+            "Thuộc danh mục.": "On the list.",
         },
     )
     html = client.get("/chuong-trinh/tieu-chi/").content.decode()
-    assert "Doanh thu từ 10 tỷ đồng/năm" in html and "Khả năng xuất khẩu" in html
+    assert "Doanh thu năm gần nhất từ 10 tỷ đồng trở lên" in html and "Khả năng xuất khẩu" in html
     english_html = client.get("/en/programme/criteria/").content.decode()
-    assert "Revenue of VND 10 billion a year" in english_html
+    assert "Revenue in the last year of at least 10 billion VND" in english_html
+    assert "On the list." in english_html
     assert (
         "Eligibility" in english_html
         or "Conditions" in english_html

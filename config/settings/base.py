@@ -29,11 +29,13 @@ INSTALLED_APPS = [
     "products",
     "search",
     "inquiries",
+    "applications",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -49,6 +51,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_countries",
+    # The API (config.api, core.api): ninja for its Swagger UI template and static files,
+    # Django REST framework under Wagtail's API v2.
+    "ninja",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,6 +145,28 @@ CACHES = {
         "LOCATION": "spcncl-pages",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 1000)},
     },
+    # Pages loaded with their relations (core.serving) and fragments of their rendering
+    # (core.treecache.fragment_version), each process's own: bounded apart from "local",
+    # since a page with its prefetched rows weighs kilobytes where a route weighs bytes, and
+    # a crawler walking 100 000 products must not fill a worker's memory.
+    "loaded-pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "spcncl-loaded-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("LOADED_PAGE_CACHE_MAX_ENTRIES", 2000)},
+    },
+    # The catalogue's search answers, each process's own (search.catalogue.service).
+    "catalogue-answers": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "spcncl-catalogue-answers",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CATALOGUE_ANSWER_CACHE_MAX_ENTRIES", 1000)},
+    },
+    # Views with a query string (a filtered catalogue, a search), kept apart so made-up
+    # queries cannot push the plain pages out.
+    "page-views": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "spcncl-page-views",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_VIEW_ENTRIES", 500)},
+    },
 }
 # Seconds a kept page may be served; any publish or content change ends it sooner. 0: off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -182,11 +210,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # immediate backend runs them in-process, after the request's transaction commits.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    # Buyers' inquiry mail (inquiries.tasks): a durable queue in the database, so a mail server
-    # that is down delays mail and loses nothing. Worked by `manage.py db_worker --backend mail
-    # --queue-name mail` (README, "Inquiries"). django-tasks-db builds on Django's own
-    # django.tasks, Wagtail's tasks on the django-tasks backport: both read this setting, each
-    # uses its own alias.
+    # The site's mail queue (core.mailqueue: inquiries, event registrations): durable, in the
+    # database, so a mail server that is down delays mail and loses nothing. Worked by
+    # `manage.py db_worker --backend mail --queue-name mail` (README, "Inquiries").
+    # django-tasks-db builds on Django's own django.tasks, Wagtail's tasks on the django-tasks
+    # backport: both read this setting, each uses its own alias.
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
 }
 
@@ -303,6 +331,9 @@ ADMIN_CSP = {
     "form-action": [CSP.SELF],
     # frame-ancestors: set per response by core.security, from X-Frame-Options.
 }
+# /api/docs/ only (config.api): Swagger UI draws its icons from data: URIs in its stylesheet.
+# Nothing else is loosened (tests/browser/test_api_docs.py records no violation in Chromium).
+API_DOCS_CSP = SECURE_CSP | {"img-src": [CSP.SELF, "data:"]}
 # The admin's policy allows no outside origin: no release check against wagtail.org, and no
 # Gravatar (which would also hand editors' e-mail hashes to a third party).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -438,7 +469,31 @@ INQUIRY_LIMIT_PER_EMAIL = env_str("INQUIRY_LIMIT_PER_EMAIL", "20/d")
 # A mail that fails is tried again after 1, 2, 4 ... minutes (at most 6 hours apart), this
 # many times in all (about 15 hours), then marked failed in the inbox.
 INQUIRY_MAIL_MAX_ATTEMPTS = env_int("INQUIRY_MAIL_MAX_ATTEMPTS", 10)
+# The same for every other queued mail (core.mailqueue: event registrations' confirmations).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
 # --- End of mail and inquiries -----------------------------------------------------------
+
+# --- Event registration (issue 14) --------------------------------------------------------
+# Days a registration is kept after its event ends; `manage.py purge_registrations` (daily,
+# from cron) deletes older ones.
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 365)
+# Registrations one client address may store (django-ratelimit rate).
+EVENT_REGISTRATION_LIMIT_PER_ADDRESS = env_str("EVENT_REGISTRATION_LIMIT_PER_ADDRESS", "10/h")
+# --- End of event registration ------------------------------------------------------------
+
+# --- Registration of interest in the selection, with PDF dossiers (issue 14) ----------------
+# Dossier files: outside MEDIA_ROOT and Wagtail's documents, served only to editors through
+# the admin (applications.admin_views), and included in `manage.py backup`.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# PDF files one application may carry, and the size of each.
+APPLICATION_MAX_FILES = env_int("APPLICATION_MAX_FILES", 5)
+APPLICATION_FILE_MAX_BYTES = env_int("APPLICATION_FILE_MAX_BYTES", 10 * 1024 * 1024)
+# Days an application (and its files) is kept after its round closes; `manage.py
+# purge_applications` (daily, from cron) deletes older ones.
+APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 3 * 365)
+# Applications one client address may store (django-ratelimit rate).
+APPLICATION_LIMIT_PER_ADDRESS = env_str("APPLICATION_LIMIT_PER_ADDRESS", "10/h")
+# --- End of registration of interest -------------------------------------------------------
 
 # --- Importing recognition decisions (products/importing) --------------------------------
 # A decision file (CSV or XLSX) larger than this is refused before it is read. A decision of
@@ -446,6 +501,14 @@ INQUIRY_MAIL_MAX_ATTEMPTS = env_int("INQUIRY_MAIL_MAX_ATTEMPTS", 10)
 RECOGNITION_IMPORT_MAX_BYTES = env_int("RECOGNITION_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 # Data rows a file may hold; the command line must take 10 000.
 RECOGNITION_IMPORT_MAX_ROWS = env_int("RECOGNITION_IMPORT_MAX_ROWS", 20_000)
+# An uploaded decision file previewed and never confirmed is deleted after this many days
+# (manage.py purge_import_previews); confirmed files stay as the record of the import.
+RECOGNITION_IMPORT_PREVIEW_DAYS = env_int("RECOGNITION_IMPORT_PREVIEW_DAYS", 7)
+
+# --- Exports (search.catalogue.export, core.tabular) -------------------------------------
+# Rows one download may hold (at most 10 000, the engine's result window); a search that
+# finds more is refused with a 400 that says so, never cut short.
+CATALOGUE_EXPORT_MAX_ROWS = env_int("CATALOGUE_EXPORT_MAX_ROWS", 10_000)
 
 LOGGING = {
     "version": 1,

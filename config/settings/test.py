@@ -12,7 +12,15 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 # base.py, so production neither installs nor imports them.
 INSTALLED_APPS = [*INSTALLED_APPS, "lab"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# pytest-xdist runs the suite in parallel processes (scripts/run-tests.sh): pytest-django
+# gives each its own test database; each gets its own uploads and search indexes here.
+_WORKER = env_str("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / "-".join(filter(None, ["test-media", _WORKER]))  # noqa: F405
+PRIVATE_MEDIA_ROOT = VAR_DIR / "-".join(filter(None, ["test-private", _WORKER]))  # noqa: F405
+if _WORKER:
+    SEARCH_INDEX_PREFIX = f"{SEARCH_INDEX_PREFIX}{_WORKER}_"  # noqa: F405
+    if SEARCH_URL:  # noqa: F405
+        WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405

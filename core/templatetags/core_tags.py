@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.images.models import Filter
 
-from core import images
+from core import images, metadata
 from core.locales import active_locale
 from core.navigation import breadcrumbs, menu_items, translation_urls
 
@@ -39,18 +41,27 @@ def breadcrumb_pages(page):
 def language_links(context):
     """One entry per language for the switcher and hreflang links.
 
-    On a page: its live translations, and that language's home page where none exists.
-    Elsewhere: the view's own `translations`, or Django's `translate_url` of the path.
+    The view's own `translations` when it gives them (a news tag's listing in each
+    language); else on a page, its live translations, and that language's home page where
+    none exists; elsewhere, Django's `translate_url` of the path.
+    A view that is more than its page (a catalogue search) names what carries over to its
+    translation in `language_query`: its query and filters, never unknown parameters.
     """
     request = context.get("request")
     page = context.get("page")
-    if page is not None and getattr(page, "pk", None):
+    if context.get("translations"):
+        links = dict(context["translations"])
+        fallback_path = "/" if page is not None else request.get_full_path()
+    elif page is not None and getattr(page, "pk", None):
         links = translation_urls(page)
         fallback_path = "/"
     else:
-        links = dict(context.get("translations") or {})
+        links = {}
         fallback_path = request.get_full_path() if request is not None else "/"
     current = get_language()
+    query = context.get("language_query")
+    if query:
+        links = {code: f"{url}?{query}" for code, url in links.items()}
     return [
         {
             "code": code,
@@ -63,12 +74,17 @@ def language_links(context):
     ]
 
 
+# name: (filters from 1x to 2x). Filter objects made once rather than spec strings: Wagtail
+# parses a string into a new Filter at every call, and the operations each Filter works out
+# (with `inspect`, per operation) were a third of a catalogue page's rendering.
 _IMAGE_SETS = {
-    # name: (specs from 1x to 2x, the width of the 1x rendition in CSS pixels)
-    "card": (images.CARD, images.CARD_2X),
-    "hero": (images.HERO_SMALL, images.HERO),
-    "logo": (images.LOGO,),
-    "thumb": (images.THUMB,),
+    name: tuple(Filter(spec=spec) for spec in specs)
+    for name, specs in {
+        "card": (images.CARD, images.CARD_2X),
+        "hero": (images.HERO_SMALL, images.HERO),
+        "logo": (images.LOGO,),
+        "thumb": (images.THUMB,),
+    }.items()
 }
 
 
@@ -94,3 +110,28 @@ def responsive_image(image, kind, sizes="100vw", eager=False, decorative=False):
         "" if decorative else image.default_alt_text,
         "eager" if eager else "lazy",
     )
+
+
+@register.tag
+def page_head(parser, token):
+    """`{% page_head %}title{% end_page_head %}`: the <title> and every tag that describes
+    the page to search engines and link previews (core.metadata), from one title.
+
+    The title is written inside (a `{% block title %}` there is overridden as usual), so
+    the <title>, og:title and the breadcrumb's last item always say the same.
+    """
+    nodelist = parser.parse(("end_page_head",))
+    parser.delete_first_token()
+    return PageHeadNode(nodelist)
+
+
+class PageHeadNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        title = self.nodelist.render(context)
+        meta = metadata.build(context=context, title=title, languages=language_links(context))
+        return get_template("includes/head_meta.html").render(
+            {"meta": meta, "title": metadata.plain_text(title)}
+        )

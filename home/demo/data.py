@@ -11,11 +11,13 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from products.models import Decision
 from programme.models import EventPage
+from programme.thresholds import MEASURES, UNITS, Comparison, ProductType
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -61,7 +63,10 @@ class StandardPageSpec(PageSpec):
 class SiteSettingsSpec(Entry):
     department_name: Text
     address: Text
+    ward: Text
+    phone: str
     email: str
+    office_hours: Text
     is_sample_content: bool
 
     def fields(self) -> dict:
@@ -71,17 +76,40 @@ class SiteSettingsSpec(Entry):
             "department_name_en": self.department_name.en,
             "address": self.address.vi,
             "address_en": self.address.en,
+            "ward": self.ward.vi,
+            "ward_en": self.ward.en,
+            "phone": self.phone,
             "email": self.email,
+            "office_hours": self.office_hours.vi,
+            "office_hours_en": self.office_hours.en,
             "is_sample_content": self.is_sample_content,
         }
 
 
 class Threshold(Entry):
-    # The block's fields, in the block's order (the block's id is derived from its value).
-    category: Text
+    """A structured threshold (programme.blocks.ThresholdBlock); the vocabularies' keys are
+    in programme.thresholds: product types, measures, comparisons and units."""
+
+    product_type: ProductType = ProductType.ALL
+    measure: Literal[tuple(MEASURES)] | None = None
+    comparison: Comparison = Comparison.AT_LEAST
+    amount: Decimal | None = None
+    unit: Literal[tuple(UNITS)] | None = None
     requirement: Text
-    threshold: Text
     legal_basis: Text
+
+    def block_value(self, vi) -> dict:
+        """The block's value, in the block's order (the block's id is derived from it); *vi*
+        records each text's English (home.demo.loader.Strings)."""
+        return {
+            "product_type": self.product_type,
+            "measure": self.measure or "",
+            "comparison": self.comparison,
+            "amount": None if self.amount is None else str(self.amount),
+            "unit": self.unit or "",
+            "requirement": vi(self.requirement),
+            "legal_basis": vi(self.legal_basis),
+        }
 
 
 class Indicator(Entry):
@@ -212,12 +240,17 @@ class SiteFile(Entry):
     home: HomePageSpec
 
 
+class OpenDataPageSpec(IndexPageSpec):
+    licence: list[Text]
+
+
 class ProgrammeFile(Entry):
     index: IndexPageSpec
     criteria: CriteriaPageSpec
     guidance: GuidancePageSpec
     decisions: IndexPageSpec
     statistics: IndexPageSpec
+    open_data: OpenDataPageSpec
 
 
 class DecisionsFile(Entry):
@@ -248,9 +281,24 @@ class EventsFile(Entry):
     events: list[Event]
 
 
+class SitemapPageSpec(PageSpec):
+    intro: Text
+
+
 class PagesFile(Entry):
+    footer: list[str]
     about: StandardPageSpec
     accessibility: StandardPageSpec
+    contact: StandardPageSpec
+    sitemap: SitemapPageSpec
+
+    @field_validator("footer")
+    @classmethod
+    def paths(cls, value: list[str]) -> list[str]:
+        for path in value:
+            if not (path.startswith("/") and path.endswith("/")):
+                raise ValueError(f"“{path}” is not a path like “/gioi-thieu/”.")
+        return value
 
 
 FILES = {

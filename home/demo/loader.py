@@ -23,8 +23,8 @@ from core.factories import make_picture
 from core.models import CustomImage
 from core.translation import translate_instance
 from home.demo.data import CONTENT_DIR, DemoContent, PageSpec, Text, read_demo_content
-from home.factories import HomePageFactory, StandardPageFactory
-from home.models import HomeFeaturedProduct, HomePage, SiteSettings
+from home.factories import HomePageFactory, SitemapPageFactory, StandardPageFactory
+from home.models import FooterLink, HomeFeaturedProduct, HomePage, SiteSettings
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from products.factories import (
     CompanyIndexPageFactory,
@@ -41,6 +41,7 @@ from programme.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     GuidancePageFactory,
+    OpenDataPageFactory,
     ProgrammeIndexPageFactory,
     StatisticsPageFactory,
 )
@@ -246,8 +247,7 @@ class DemoLoader:
             criteria,
             intro=s.rich(criteria.intro),
             thresholds=_stream(
-                ("threshold", {key: s.vi(getattr(item, key)) for key in type(item).model_fields})
-                for item in criteria.thresholds
+                ("threshold", item.block_value(s.vi)) for item in criteria.thresholds
             ),
             indicators=_stream(
                 (
@@ -312,6 +312,13 @@ class DemoLoader:
             index,
             programme.statistics,
             intro=s.rich(programme.statistics.intro),
+        )
+        self.page(
+            OpenDataPageFactory,
+            index,
+            programme.open_data,
+            intro=s.rich(programme.open_data.intro),
+            licence=s.rich(programme.open_data.licence),
         )
 
     def sample_form(self):
@@ -458,7 +465,7 @@ class DemoLoader:
     def standard_pages(self, home):
         s = self.strings
         pages = self.content.pages
-        for spec in (pages.about, pages.accessibility):
+        for spec in (pages.about, pages.accessibility, pages.contact):
             self.page(
                 StandardPageFactory,
                 home,
@@ -466,6 +473,18 @@ class DemoLoader:
                 intro=s.vi(spec.intro),
                 body=s.stream_paragraphs(spec.body),
             )
+        self.page(SitemapPageFactory, home, pages.sitemap, intro=s.vi(pages.sitemap.intro))
+
+    def footer_links(self, home):
+        """The footer's links, as an editor would choose them in Settings (once: a link an
+        editor removed is not put back by a second run)."""
+        if FooterLink.objects.exists():
+            return
+        site_settings = SiteSettings.load()
+        for order, path in enumerate(self.content.pages.footer):
+            page = Page.objects.filter(url_path=home.url_path + path.lstrip("/")).first()
+            if page is not None:
+                FooterLink.objects.create(settings=site_settings, page=page, sort_order=order)
 
     def translate_decorated(self):
         """The sample additions in English; the import translated the names already."""
@@ -496,6 +515,7 @@ class DemoLoader:
         self.news(home)
         self.events(home)
         self.standard_pages(home)
+        self.footer_links(home)
         self.made.sort(key=lambda page: page.path)
         self.translate()
         # Once the index pages have their English translations, to import under.

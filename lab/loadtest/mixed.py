@@ -2,9 +2,10 @@
 
 Visitors mostly read pages; some search. Every request picks a kind of visit by its weight
 (WEIGHTS), then one URL of that kind from the demo content, at random with a fixed seed
-(lab/loadtest/mix.lua): the same sequence in every run. Pages without a query string are
-answered from the page cache once a worker has kept them (production's configuration);
-catalogue filters and searches never are. wrk's own counters give the errors: responses that
+(lab/loadtest/mix.lua): the same sequence in every run. Pages and catalogue views (filters,
+a search on the catalogue page) are answered from the page cache once a worker has kept
+them under their normalised query (production's configuration); the site search and the
+API never are. wrk's own counters give the errors: responses that
 are not 2xx/3xx, and socket errors (connect, read, write, timeouts after wrk's 2 s).
 """
 

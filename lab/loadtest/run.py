@@ -22,7 +22,12 @@ order:
 5. a table: requests/s, latency p50/p99, the share of the bare view (the mean of its two runs
    in the same phase) and whether the target is met; the peak RSS of each gunicorn worker
    (VmHWM from /proc), and the load average at the start, between phases and at the end (the
-   machine may be shared).
+   machine may be shared);
+6. beside each row, the same page in the stored baseline (benchmarks/loadtest-baseline.json,
+   committed; --baseline names another): its requests/s, its share of the bare view and the
+   change of the share in %, so a regression shows in the next run. The share is compared
+   rather than requests/s because it carries over between machines and loads. --write-baseline
+   stores this run as the new baseline (phases not run keep their stored figures).
 
 It measures and does not judge: the exit status is non-zero only on errors (a URL that does
 not answer 200, non-2xx responses or socket errors counted by wrk, timeouts included, a server
@@ -30,7 +35,9 @@ that does not start), never because of a figure.
 """
 
 import argparse
+import datetime
 import http.client
+import json
 import os
 import re
 import shutil
@@ -51,6 +58,10 @@ SETTINGS = "config.settings.loadtest"
 BARE_PATH = "/loadtest/bare/"
 TARGETS = {"uncached": 10, "cached": 60}
 PHASES = ("uncached", "cached", "mixed")
+BASELINE = ROOT / "benchmarks" / "loadtest-baseline.json"
+# Pages the page cache never keeps (a view, not a page of the tree): the uncached target
+# applies to them in the cached phase too.
+NEVER_KEPT = {"search ?q="}
 
 WRK_MISSING = """wrk is not installed; the load test needs it.
   Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk
@@ -106,6 +117,22 @@ def main(argv=None) -> int:
         default=300,
         help="PAGE_CACHE_SECONDS of the cached phase",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=BASELINE,
+        help="the stored run the figures are compared with (JSON)",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="store this run as the baseline (a run with errors is not stored)",
+    )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated labels: measure only these pages (a quick check of the script)",
+    )
     options = parser.parse_args(argv)
     phases = [name.strip() for name in options.phases.split(",") if name.strip()]
     if unknown := set(phases) - set(PHASES):
@@ -127,6 +154,12 @@ def main(argv=None) -> int:
 
     django.setup()
     pages = public_pages()
+    if options.pages:
+        wanted = {label.strip() for label in options.pages.split(",")}
+        if unknown := wanted - {label for label, _path in pages}:
+            parser.error(f"unknown pages: {', '.join(sorted(unknown))}")
+        pages = [(label, path) for label, path in pages if label in wanted]
+    baseline = read_baseline(options.baseline)
     results = []
     for name in phases:
         if name == "mixed":
@@ -136,7 +169,7 @@ def main(argv=None) -> int:
         results.append(measure_phase(name, cache_seconds, pages, options))
 
     print()
-    print_table(results)
+    print_table(results, baseline)
     print(f"   load average at the end: {_load()}")
     errors = [error for phase in results for error in phase.errors]
     errors += [
@@ -156,7 +189,11 @@ def main(argv=None) -> int:
         print("== Errors")
         for error in errors:
             print(f"   {error}")
+        if options.write_baseline:
+            print(f"   the baseline was not written ({_relative(options.baseline)})")
         return 1
+    if options.write_baseline:
+        write_baseline(options.baseline, results, baseline, options)
     return 0
 
 
@@ -207,11 +244,28 @@ def public_pages() -> list[tuple[str, str]]:
 
     with translation.override("vi"):
         search = reverse("search") + "?" + urllib.parse.urlencode({"q": "sản phẩm"})
+    # A filtered catalogue view that finds something: the first product's sector and year,
+    # parameters in an order the page's own links would not use (the key sorts them).
+    product = (
+        ProductPage.objects.live()
+        .public()
+        .filter(locale__language_code="vi", sector__isnull=False, recognitions__isnull=False)
+        .select_related("sector")
+        .order_by("path")
+        .first()
+    )
+    if product is None:
+        raise RuntimeError("the demo content has no live product with a sector and a year")
+    year = product.recognitions.order_by("year").values_list("year", flat=True).first()
+    filtered = urllib.parse.urlencode({"year": year, "sector": product.sector.slug})
+    tracked = urllib.parse.urlencode({"utm_source": "zalo", "utm_medium": "social"})
     return [
         ("home (vi)", first(HomePage)),
         ("home (en)", first(HomePage, "en")),
         ("catalogue", first(ProductIndexPage)),
+        ("catalogue ?f", f"{first(ProductIndexPage)}?{filtered}"),
         ("product", first(ProductPage)),
+        ("product ?utm", f"{first(ProductPage)}?{tracked}"),
         ("product (en)", first(ProductPage, "en")),
         ("company", first(CompanyPage)),
         ("news item", first(NewsPage)),
@@ -460,27 +514,35 @@ def _latency(output: str, percentile: str) -> float:
 # -- report -----------------------------------------------------------------------------
 
 
-def print_table(results: list[Phase]) -> None:
+def print_table(results: list[Phase], baseline: dict | None = None) -> None:
     print("== Summary (share of the bare view: the mean of its runs before and after, same phase)")
+    if baseline:
+        print(
+            f"   beside it, the baseline of {baseline.get('written', '?')} "
+            f"(commit {baseline.get('commit', '?')}, load average {baseline.get('load', '?')}): "
+            "req/s, % of its bare view, change of the share"
+        )
     header = (
         f"   {'phase':<9} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'% bare':>7} {'target':>7}  met"
     )
+    if baseline:
+        header += f"  {'base r/s':>8} {'base %':>7} {'change':>7}"
     print(header)
     print("   " + "-" * (len(header) - 3))
+    stored = (baseline or {}).get("phases", {})
     for phase in results:
-        bare = sum(run.requests_per_second for run in phase.bare) / max(len(phase.bare), 1)
+        bare = _bare_mean(phase)
+        before = stored.get(phase.name, {}).get("pages", {})
         if phase.name == "mixed":
-            _mixed_rows(phase, bare)
+            _mixed_rows(phase, bare, before if baseline else None)
             continue
         for run in phase.bare:
             _row(phase.name, run, 100 * run.requests_per_second / bare if bare else 0.0, None)
         for page in phase.pages:
             share = 100 * page.requests_per_second / bare if bare else 0.0
-            # A query string is never served from the page cache: such pages keep the
-            # uncached target in the cached phase too.
-            target = TARGETS["uncached" if "?" in page.path else phase.name]
-            _row(phase.name, page, share, target)
+            target = TARGETS["uncached" if page.label in NEVER_KEPT else phase.name]
+            _row(phase.name, page, share, target, _compared(before, page.label, share, baseline))
     if any(phase.name == "cached" for phase in results):
         print(
             "   (a kept page is answered before the session, CSRF, authentication and locale"
@@ -492,25 +554,107 @@ def print_table(results: list[Phase]) -> None:
         print(f"   {phase.name}: workers' peak RSS {peaks}")
 
 
-def _mixed_rows(phase: Phase, bare: float) -> None:
+def _mixed_rows(phase: Phase, bare: float, before: dict | None) -> None:
     for run in phase.bare:
         _row(phase.name, run, 100 * run.requests_per_second / bare if bare else 0.0, None)
     for run in phase.mixed:
         share = 100 * run.requests_per_second / bare if bare else 0.0
+        compared = "" if before is None else _compared(before, "mix", share, True)
         print(
             f"   {phase.name:<9} {'mix':<14} {run.requests_per_second:8.1f} "
-            f"{run.p50_ms:8.1f} {run.p99_ms:8.1f} {share:6.1f}%           "
+            f"{run.p50_ms:8.1f} {run.p99_ms:8.1f} {share:6.1f}% {'':>7}     {compared}  "
             f"errors {run.errors}, timeouts {run.timeouts}"
         )
 
 
-def _row(phase: str, measurement: Measurement, share: float, target: int | None) -> None:
+def _row(
+    phase: str, measurement: Measurement, share: float, target: int | None, compared: str = ""
+) -> None:
     met = "" if target is None else ("yes" if share >= target else "NO")
     print(
         f"   {phase:<9} {measurement.label:<14} {measurement.requests_per_second:8.1f} "
         f"{measurement.p50_ms:8.1f} {measurement.p99_ms:8.1f} {share:6.1f}% "
-        f"{'' if target is None else f'>={target}%':>7}  {met}"
+        f"{'' if target is None else f'>={target}%':>7}  {met:<3}{compared}"
     )
+
+
+def _compared(before: dict, label: str, share: float, baseline) -> str:
+    """The baseline's columns for *label*: req/s, share, change of the share (or "new")."""
+    if not baseline:
+        return ""
+    stored = before.get(label)
+    if not stored:
+        return f"  {'–':>8} {'–':>7} {'new':>7}"
+    change = 100 * (share - stored["share"]) / stored["share"] if stored["share"] else 0.0
+    return f"  {stored['rps']:8.1f} {stored['share']:6.1f}% {change:+6.1f}%"
+
+
+def _bare_mean(phase: Phase) -> float:
+    return sum(run.requests_per_second for run in phase.bare) / max(len(phase.bare), 1)
+
+
+# -- the baseline -----------------------------------------------------------------------
+
+
+def read_baseline(path: Path) -> dict | None:
+    """The stored run *path* holds, or None (no file yet: the table has no comparison)."""
+    try:
+        return json.loads(path.read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        print(f"   the baseline {_relative(path)} cannot be read ({error}); not compared")
+        return None
+
+
+def write_baseline(path: Path, results: list[Phase], previous: dict | None, options) -> None:
+    """Store *results* as the baseline; a phase this run did not measure keeps its figures,
+    and so does a page this run left out (--pages)."""
+    phases = dict((previous or {}).get("phases", {}))
+    for phase in results:
+        bare = _bare_mean(phase)
+        pages = dict(phases.get(phase.name, {}).get("pages", {}))
+        for page in phase.pages:
+            pages[page.label] = {
+                "path": page.path,
+                "rps": round(page.requests_per_second, 1),
+                "share": round(100 * page.requests_per_second / bare, 2) if bare else 0.0,
+                "p50_ms": round(page.p50_ms, 1),
+                "p99_ms": round(page.p99_ms, 1),
+            }
+        for run in phase.mixed:
+            pages["mix"] = {
+                "rps": round(run.requests_per_second, 1),
+                "share": round(100 * run.requests_per_second / bare, 2) if bare else 0.0,
+                "p50_ms": round(run.p50_ms, 1),
+                "p99_ms": round(run.p99_ms, 1),
+            }
+        phases[phase.name] = {"bare_rps": round(bare, 1), "pages": pages}
+    stored = {
+        "written": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": _commit(),
+        "load": _load(),
+        "cpus": os.cpu_count(),
+        "wrk": _wrk_flags(options, options.duration),
+        "phases": phases,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(stored, ensure_ascii=False, indent=2) + "\n")
+    print(f"   this run is the new baseline: {_relative(path)}")
+
+
+def _commit() -> str:
+    completed = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return completed.stdout.strip() or "?"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def _load() -> str:

@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.searchindex import deferred_search_index
 from core.text import ascii_slug
 from core.translation import translate_instance
 from products.importing.plan import Action, ImportPlan, PagePlan, field_attribute
@@ -66,9 +67,9 @@ def apply_plan(
     """Write *plan* in one transaction; all of it or, on any error, nothing."""
     writer = _Writer(plan, origin, publish, progress)
     with transaction.atomic():
-        # Making and publishing a page in two languages saves it a dozen times; its references
-        # (images, company, decision) are indexed once, after.
-        with disable_reference_index_auto_update():
+        # Making and publishing a page in two languages saves it about eight times; its
+        # references (images, company, decision) and its search entry are written once, after.
+        with deferred_search_index(), disable_reference_index_auto_update():
             result = writer.run()
         for instance in writer.written_objects:
             ReferenceIndex.create_or_update_for_object(instance)

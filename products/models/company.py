@@ -3,10 +3,12 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,6 +23,7 @@ from products.models.recognition import (
     attach_decision_links,
     recognition_status,
 )
+from products.serializers import RecognitionSerializer, VocabularySerializer
 from products.validators import validate_tax_code
 
 
@@ -193,6 +196,23 @@ class CompanyPage(FastServeMixin, Page):
         index.FilterField("unit"),
     ]
 
+    # Wagtail's API v2 (home.api): what the page shows; the contacts only where it shows them.
+    api_fields = [
+        APIField("legal_name"),
+        APIField("brand_name"),
+        APIField("tax_code"),
+        APIField("summary"),
+        APIField("address"),
+        APIField("unit", serializer=VocabularySerializer()),
+        APIField("industrial_zone", serializer=VocabularySerializer()),
+        APIField("website"),
+        APIField("public_contact_email"),
+        APIField("public_contact_phone"),
+        APIField("logo"),
+        APIField("body"),
+        APIField("recognitions", serializer=RecognitionSerializer(many=True)),
+    ]
+
     parent_page_types = ["products.CompanyIndexPage"]
     subpage_types = []
 
@@ -202,13 +222,27 @@ class CompanyPage(FastServeMixin, Page):
 
     @classmethod
     def serve_queryset(cls):
-        queryset = super().serve_queryset().select_related("unit", "industrial_zone", "logo")
+        return cls.with_relations(super().serve_queryset())
+
+    @classmethod
+    def with_relations(cls, queryset):
+        """*queryset* with what the page and its API item (home.api) show, for a whole list."""
+        queryset = queryset.select_related("unit", "industrial_zone", "logo")
         return queryset.prefetch_related(
             Prefetch(
                 "recognitions",
                 queryset=CompanyRecognition.objects.select_related("decision__document"),
             )
         )
+
+    @property
+    def public_contact_email(self) -> str:
+        """The e-mail address the page shows: only once the company agreed to it."""
+        return self.contact_email if self.contact_email_public else ""
+
+    @property
+    def public_contact_phone(self) -> str:
+        return self.contact_phone if self.contact_phone_public else ""
 
     def products_in_locale(self) -> list:
         """This company's live, visible products in its own language, by title."""
@@ -221,10 +255,17 @@ class CompanyPage(FastServeMixin, Page):
             product.display_company = self
         return products
 
+    @cached_property
+    def localised_products(self) -> list:
+        return self.products_in_locale()
+
+    def load_for_template(self) -> None:
+        attach_renditions([self.logo, *(product.image for product in self.localised_products)])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        products = self.products_in_locale()
-        attach_renditions([self.logo, *(product.image for product in products)])
+        self.prepare_to_serve()
+        products = self.localised_products
         recognitions = list(self.recognitions.all())
         # Current when any of its recognitions is: its own, and its products'.
         every = [*recognitions, *(r for product in products for r in product.recognitions.all())]
@@ -233,6 +274,46 @@ class CompanyPage(FastServeMixin, Page):
             "recognitions": attach_decision_links(recognitions, locale_id=self.locale_id),
             "status": recognition_status(every),
         }
+
+    def structured_data(self, meta, context) -> list[dict]:
+        """An Organization with what its page shows: contacts only where the company
+        agreed to publish them; its products' recognitions as awards (core.metadata)."""
+        company = {
+            "@type": "Organization",
+            "@id": f"{meta.canonical}#organization",
+            "name": self.title,
+            "description": meta.description,
+            "url": meta.canonical,
+        }
+        if self.legal_name:
+            company["legalName"] = self.legal_name
+        if self.brand_name:
+            company["brand"] = {"@type": "Brand", "name": self.brand_name}
+        if self.tax_code:
+            company["taxID"] = self.tax_code
+        if self.logo_id and meta.image:
+            company["logo"] = meta.image.url
+        if self.website:
+            company["sameAs"] = [self.website]
+        if self.address or self.unit_id:
+            locality = self.unit.label if self.unit_id else ""
+            company["address"] = meta.postal_address(self.address, locality=locality)
+        if self.contact_email and self.contact_email_public:
+            company["email"] = self.contact_email
+        if self.contact_phone and self.contact_phone_public:
+            company["telephone"] = self.contact_phone
+        awards = [
+            record.award_text(product.title)
+            for product in context.get("products", [])
+            for record in product.recognitions.all()
+        ]
+        awards += [
+            record.award_text(record.product_description)
+            for record in context.get("recognitions", [])
+        ]
+        if awards:
+            company["award"] = awards
+        return [company]
 
 
 class CompanyRecognition(Orderable, RecognitionRecord):

@@ -2,12 +2,27 @@
 
 The preview and the confirmation are two requests: the file waits here between them (not in
 the session, which is no place for a 5 MB spreadsheet), and stays as the record of which file
-changed the catalogue, when and by whom; revisions' log entries name it.
+changed the catalogue, when and by whom; revisions' log entries name it. A file previewed and
+never confirmed is only a draft: `manage.py purge_import_previews` deletes it after
+RECOGNITION_IMPORT_PREVIEW_DAYS, so abandoned uploads do not pile up in the database.
 """
+
+import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class RecognitionImportQuerySet(models.QuerySet):
+    def abandoned(self, *, now: datetime.datetime | None = None):
+        """Previews never confirmed within RECOGNITION_IMPORT_PREVIEW_DAYS of their upload."""
+        days = datetime.timedelta(days=settings.RECOGNITION_IMPORT_PREVIEW_DAYS)
+        return self.filter(
+            status=RecognitionImport.Status.PREVIEWED,
+            uploaded_at__lt=(now or timezone.now()) - days,
+        )
 
 
 class RecognitionImport(models.Model):
@@ -35,6 +50,8 @@ class RecognitionImport(models.Model):
     created = models.PositiveIntegerField(_("Tạo mới"), default=0)
     updated = models.PositiveIntegerField(_("Cập nhật"), default=0)
     unchanged = models.PositiveIntegerField(_("Không đổi"), default=0)
+
+    objects = RecognitionImportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lần nhập quyết định")

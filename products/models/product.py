@@ -1,14 +1,19 @@
 """Recognised products (sản phẩm công nghiệp chủ lực) and the catalogue index."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -16,16 +21,25 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BaseStreamBlock
+from core.feeds import feed_links
 from core.images import attach_renditions
 from core.pages import FastServeMixin, private_page_ids, public
+from core.treecache import cached
 from products.models.recognition import (
     RecognitionRecord,
     attach_decision_links,
     recognition_status,
 )
+from products.serializers import (
+    GalleryImageSerializer,
+    PublicPageSerializer,
+    RecognitionSerializer,
+    VocabularySerializer,
+)
 from products.validators import validate_hs_code
 from search.catalogue.contract import FACET_GROUPS, STATUS_GROUP
 from search.catalogue.request import PageOutOfRange, search_request
+from search.feeds import carried_query, catalogue_feed
 
 
 class SpecificationBlock(blocks.StructBlock):
@@ -98,17 +112,25 @@ def localise_companies(products, locale: Locale) -> list:
 
 
 def attach_pictures(results: list[dict]) -> None:
-    """Give each catalogue search result its product image (two queries for a whole page)."""
-    ids = [result["id"] for result in results if result.get("id")]
-    pages = {}
+    """Give each catalogue search result its product image (two queries for a whole page,
+    none when the same page of results was shown since the tree last changed)."""
+    ids = sorted({result["id"] for result in results if result.get("id")})
+    images = {}
     if ids:
-        pages = {
-            page.pk: page for page in ProductPage.objects.filter(pk__in=ids).select_related("image")
-        }
-    attach_renditions(page.image for page in pages.values())
+        images = cached(
+            f"pictures:{hashlib.sha1(repr(ids).encode()).hexdigest()}",
+            lambda: _product_images(ids),
+            cache="loaded-pages",
+        )
     for result in results:
-        page = pages.get(result.get("id"))
-        result["image"] = page.image if page else None
+        result["image"] = images.get(result.get("id"))
+
+
+def _product_images(ids: list[int]) -> dict:
+    pages = ProductPage.objects.filter(pk__in=ids).select_related("image")
+    images = {page.pk: page.image for page in pages}
+    attach_renditions(images.values())
+    return images
 
 
 def _company_model():
@@ -128,8 +150,9 @@ FACET_LABELS = {
 }
 
 
-class ProductIndexPage(FastServeMixin, Page):
-    """The catalogue at /san-pham/ (/en/products/): every recognised product, filterable."""
+class ProductIndexPage(RoutablePageMixin, FastServeMixin, Page):
+    """The catalogue at /san-pham/ (/en/products/): every recognised product, filterable;
+    any of its views as an RSS or Atom feed (/san-pham/rss/?sector=…, search.feeds)."""
 
     intro = RichTextField("Giới thiệu", features=["bold", "italic", "link"], blank=True)
 
@@ -168,7 +191,11 @@ class ProductIndexPage(FastServeMixin, Page):
         ]
         without_page = request.GET.copy()
         without_page.pop("page", None)
+        view_query = carried_query(request.GET)
         return context | {
+            # The language switch and the feeds keep the view's query and filters.
+            "language_query": view_query,
+            "feeds": feed_links(self.get_url(request), query=view_query),
             "form": found.form,
             "search": results,
             "search_notice": found.answer.notice,
@@ -177,6 +204,16 @@ class ProductIndexPage(FastServeMixin, Page):
             "sort": found.query.sort,
             "filter_query": without_page.urlencode(),
         }
+
+    @re_path(r"^(?P<kind>rss|atom)/$", name="feed")
+    def feed(self, request, kind):
+        return catalogue_feed(
+            request,
+            kind=kind,
+            title=self.title,
+            url=self.get_url(request),
+            language=self.locale.language_code,
+        )
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -287,6 +324,25 @@ class ProductPage(FastServeMixin, Page):
         index.FilterField("company"),
     ]
 
+    # Wagtail's API v2 (home.api): what the page shows.
+    api_fields = [
+        APIField("company", serializer=PublicPageSerializer()),
+        APIField("summary"),
+        APIField("image"),
+        APIField("sector", serializer=VocabularySerializer()),
+        APIField("hs_code"),
+        APIField("standards"),
+        APIField(
+            "certifications",
+            serializer=VocabularySerializer(many=True, source="linked_certifications"),
+        ),
+        APIField("markets", serializer=VocabularySerializer(many=True, source="linked_markets")),
+        APIField("description"),
+        APIField("specifications"),
+        APIField("gallery_images", serializer=GalleryImageSerializer(many=True)),
+        APIField("recognitions", serializer=RecognitionSerializer(many=True)),
+    ]
+
     parent_page_types = ["products.ProductIndexPage"]
     subpage_types = []
 
@@ -316,7 +372,12 @@ class ProductPage(FastServeMixin, Page):
 
     @classmethod
     def serve_queryset(cls):
-        queryset = super().serve_queryset().select_related("company", "sector", "image")
+        return cls.with_relations(super().serve_queryset())
+
+    @classmethod
+    def with_relations(cls, queryset):
+        """*queryset* with what the page and its API item (home.api) show, for a whole list."""
+        queryset = queryset.select_related("company", "sector", "image")
         return queryset.prefetch_related(
             recognitions_prefetch(),
             Prefetch(
@@ -342,6 +403,14 @@ class ProductPage(FastServeMixin, Page):
             return []
         return super().get_sitemap_urls(request)
 
+    @property
+    def linked_certifications(self) -> list:
+        return [link.certification for link in self.certification_links.all()]
+
+    @property
+    def linked_markets(self) -> list:
+        return [link.market for link in self.market_links.all()]
+
     def company_in_locale(self):
         """The company in the product's language (no query when it is the same)."""
         company = self.company
@@ -356,20 +425,54 @@ class ProductPage(FastServeMixin, Page):
             or company
         )
 
+    @cached_property
+    def localised_company(self):
+        return self.company_in_locale()
+
+    def load_for_template(self) -> None:
+        attach_renditions([self.image, *(item.image for item in self.gallery_images.all())])
+        self.localised_company  # noqa: B018 (kept with the page: core.serving)
+
     def get_context(self, request, *args, **kwargs):
-        # Reads the relations serve_queryset prefetched.
+        # Reads the relations serve_queryset prefetched and prepare_to_serve loaded.
         context = super().get_context(request, *args, **kwargs)
+        self.prepare_to_serve()
         gallery = list(self.gallery_images.all())
-        attach_renditions([self.image, *(item.image for item in gallery)])
         recognitions = sorted(self.recognitions.all(), key=lambda r: r.year, reverse=True)
         return context | {
-            "company": self.company_in_locale(),
+            "company": self.localised_company,
             "recognitions": attach_decision_links(recognitions, locale_id=self.locale_id),
             "status": recognition_status(recognitions),
-            "certifications": [link.certification for link in self.certification_links.all()],
-            "markets": [link.market for link in self.market_links.all()],
+            "certifications": self.linked_certifications,
+            "markets": self.linked_markets,
             "gallery": gallery,
         }
+
+    def structured_data(self, meta, context) -> list[dict]:
+        """A Product: its maker as manufacturer, each recognition as an award
+        (core.metadata). Reads what get_context loaded."""
+        product = {
+            "@type": "Product",
+            "name": self.title,
+            "description": meta.description,
+            "url": meta.canonical,
+        }
+        if meta.image:
+            product["image"] = [meta.image.url]
+        if self.sector_id:
+            product["category"] = self.sector.label
+        company = context.get("company")
+        if company is not None:
+            maker = {"@type": "Organization", "name": company.title}
+            if company.live:
+                maker["url"] = meta.absolute(company.get_url(request=context.get("request")))
+            product["manufacturer"] = maker
+            if company.brand_name:
+                product["brand"] = {"@type": "Brand", "name": company.brand_name}
+        awards = [record.award_text() for record in context.get("recognitions", [])]
+        if awards:
+            product["award"] = awards
+        return [product]
 
 
 class ProductCertification(Orderable):

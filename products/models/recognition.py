@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from core.dates import today
@@ -151,6 +152,17 @@ class RecognitionRecord(models.Model):
         """The first day this recognition is no longer valid."""
         last = self.recognised_until
         return last + datetime.timedelta(days=1) if last else None
+
+    def award_text(self, product: str = "") -> str:
+        """The recognition as a sentence, in the active language (structured data's award)."""
+        text = gettext("Sản phẩm công nghiệp chủ lực thành phố Hà Nội năm %(year)s") % {
+            "year": self.year
+        }
+        if self.is_top10:
+            text += " (Top 10)"
+        if self.decision_label:
+            text += ", " + gettext("quyết định %(number)s") % {"number": self.decision_label}
+        return f"{text}: {product}" if product else text
 
     def is_current(self, on: datetime.date | None = None) -> bool:
         last = self.recognised_until

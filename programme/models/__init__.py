@@ -1,11 +1,13 @@
 from programme.models.events import EventIndexPage, EventPage
 from programme.models.figures import CohortYear
+from programme.models.open_data import OpenDataPage
 from programme.models.pages import (
     CriteriaPage,
     DecisionIndexPage,
     GuidancePage,
     ProgrammeIndexPage,
 )
+from programme.models.registrations import EventRegistration, EventRegistrationMail
 from programme.models.statistics import StatisticsPage
 
 __all__ = [
@@ -14,7 +16,10 @@ __all__ = [
     "DecisionIndexPage",
     "EventIndexPage",
     "EventPage",
+    "EventRegistration",
+    "EventRegistrationMail",
     "GuidancePage",
+    "OpenDataPage",
     "ProgrammeIndexPage",
     "StatisticsPage",
 ]

@@ -1,13 +1,23 @@
 """The programme's own pages: its landing page, the criteria, the guidance, the decisions."""
 
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
+from core.pages import (
+    FOLDED_SEARCH_FIELDS,
+    FastServeMixin,
+    FoldedSearchMixin,
+    public,
+    unexpired,
+)
 from core.treecache import cached
 from products.models import Decision
 from programme.blocks import (
@@ -18,6 +28,7 @@ from programme.blocks import (
     StepBlock,
     ThresholdBlock,
 )
+from programme.eligibility import check_eligibility
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -41,6 +52,7 @@ class ProgrammeIndexPage(FoldedSearchMixin, FastServeMixin, Page):
         "programme.GuidancePage",
         "programme.DecisionIndexPage",
         "programme.StatisticsPage",
+        "programme.OpenDataPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1
@@ -54,8 +66,18 @@ class ProgrammeIndexPage(FoldedSearchMixin, FastServeMixin, Page):
         return context
 
 
-class CriteriaPage(FoldedSearchMixin, FastServeMixin, Page):
-    """The selection criteria: eligibility thresholds and the scored indicators."""
+# The self-check's sub-route of the criteria page, per language (/tieu-chi/tu-kiem-tra/).
+SELF_CHECK_WORDS = {"vi": "tu-kiem-tra", "en": "self-check"}
+
+
+class CriteriaPage(RoutablePageMixin, FoldedSearchMixin, FastServeMixin, Page):
+    """The selection criteria: eligibility thresholds and the scored indicators.
+
+    Its sub-route `tu-kiem-tra/` (`self-check/` in English) is the public self-check: a
+    company picks its product type, answers what the thresholds ask, and sees which it meets,
+    which it misses and by how much (programme.eligibility), with the dossier checklist of
+    the sibling guidance page.
+    """
 
     intro = RichTextField("Giới thiệu", features=INTRO_FEATURES, blank=True)
     thresholds = StreamField(
@@ -87,6 +109,39 @@ class CriteriaPage(FoldedSearchMixin, FastServeMixin, Page):
 
     class Meta:
         verbose_name = _("trang tiêu chí")
+
+    @property
+    def self_check_url(self) -> str:
+        return f"{self.url}{SELF_CHECK_WORDS.get(self.locale.language_code, 'tu-kiem-tra')}/"
+
+    def guidance_page(self):
+        """The live, public guidance page beside this one (same language), or None."""
+        siblings = GuidancePage.objects.live().sibling_of(self, inclusive=False)
+        return unexpired(public(siblings)).first()
+
+    @re_path(r"^(?P<word>tu-kiem-tra|self-check)/$", name="self_check")
+    def self_check(self, request, word):
+        if word != SELF_CHECK_WORDS.get(self.locale.language_code):
+            raise Http404(gettext("Không có trang này."))
+        check = check_eligibility(thresholds=self.thresholds, params=request.GET)
+        guidance = self.guidance_page()
+        response = self.render(
+            request,
+            template="programme/criteria_self_check.html",
+            context_overrides={
+                "check": check,
+                "guidance": guidance,
+                "checklist": guidance.checklist_for(check.product_type) if guidance else [],
+            },
+        )
+        if request.GET:
+            # What a company typed about itself stays in its browser: no shared or browser
+            # cache keeps it (core.pagecache keeps no URL with a query string anyway). The
+            # site's Referrer-Policy already gives other sites the origin alone.
+            patch_cache_control(response, private=True, no_store=True)
+        if check.invalid:
+            response.status_code = 400
+        return response
 
 
 class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
@@ -127,6 +182,11 @@ class GuidancePage(FoldedSearchMixin, FastServeMixin, Page):
 
     class Meta:
         verbose_name = _("trang hướng dẫn")
+
+    def checklist_for(self, product_type: str) -> list:
+        """The dossier's parts a company of *product_type* prepares: those for every type
+        and those for its own."""
+        return [block for block in self.documents if block.value.applies_to(product_type)]
 
 
 class DecisionIndexPage(FoldedSearchMixin, FastServeMixin, Page):

@@ -47,6 +47,8 @@ COMPANY_RESULT_FIELDS = (
     "zone",
     "product_count",
     "years",
+    "recognised_until",
+    "status",
     "language",
 )
 
@@ -72,6 +74,8 @@ def company_result(document: Mapping, *, lang: str, score: float | None = None) 
         "zone": document.get(f"zone_label_{lang}") or document.get("zone_label_vi", ""),
         "product_count": document.get("product_count", 0),
         "years": sorted(int(year) for year in document.get("years", [])),
+        # The service judges `status` from it on the query's day, as for products.
+        "recognised_until": document.get("recognised_until"),
         "score": score,
     }
 

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 
-from django.conf import settings
-
+from core.api import LANGUAGES
 from core.dates import today
 from core.text import WORD, clean_search_text, fold_text, fold_word, words
 
-# The site's languages, Vietnamese first: every document holds each one's text.
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+# The site's languages (core.api.LANGUAGES), Vietnamese first: every document holds each
+# one's text.
 SORTS = ("relevance", "newest", "name")
 # What a results page lists: products (companies in a short section), or companies only.
 TABS = ("products", "companies")

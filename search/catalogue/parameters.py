@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchTextField
+from core.text import clean_search_text, normalize_text
 from search.catalogue.contract import (
     FACET_GROUPS,
     LANGUAGES,
@@ -29,6 +30,10 @@ from search.catalogue.contract import (
 from search.catalogue.source import catalogue_source
 
 PARAMETERS = {"q", "sort", "page", "lang", "tab", STATUS_GROUP, *FACET_GROUPS}
+# What the catalogue page reads (it ignores `lang`, its language is its URL's) and the values
+# its form gives a parameter left out.
+PAGE_PARAMETERS = PARAMETERS - {"lang"}
+_PAGE_DEFAULTS = {"sort": "relevance", "tab": TABS[0], "page": "1"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"
 
@@ -40,6 +45,30 @@ def known_slugs() -> dict[str, set[str]]:
         slugs = catalogue_source().facet_slugs()
         cache.set(_VOCABULARY_CACHE, slugs, 60 * 60)
     return slugs
+
+
+def page_query(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The catalogue page's query parameters as CatalogueQueryForm reads them, in pairs.
+
+    Two query strings with the same pairs show the same page, so the page cache keeps one
+    (core.pagecache.declare_query): other parameters, empty and default values are left out,
+    the words cleaned as the search field cleans them, a facet value stripped and counted
+    once. A value the form refuses stays as it is: that page answers 400 and is not kept.
+    """
+    normalised = []
+    for name, raw in pairs:
+        if name not in PAGE_PARAMETERS:
+            continue
+        value = normalize_text(raw)
+        if name == "q":
+            value = clean_search_text(value)
+        elif name == "page" and value.strip().isdecimal():  # isdigit() allows "²"
+            value = str(int(value))
+        elif name in FACET_GROUPS:
+            value = value.strip()
+        if name in FACET_GROUPS or (value and value != _PAGE_DEFAULTS.get(name)):
+            normalised.append((name, value))
+    return list(dict.fromkeys(normalised))
 
 
 def forget_vocabulary(**kwargs) -> None:

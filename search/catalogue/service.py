@@ -6,14 +6,18 @@ otherwise. When the engine fails or is too slow, the same query is answered from
 database path with a notice, so visitors never see an error page because of the engine.
 """
 
+import copy
+import hashlib
 import logging
 import math
 from dataclasses import dataclass, replace
 from importlib import import_module
 
 from django.conf import settings
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
+from core.treecache import replace_shared_version, shared_version, tree_version
 from search.catalogue.company_search import companies_for, company_suggestions
 from search.catalogue.contract import CatalogueQuery, result_status
 from search.catalogue.database.query import search_database
@@ -57,8 +61,55 @@ def engine_path():
     return engine_module("client"), engine_module("query")
 
 
+# Answers kept in each process's memory (the "catalogue-answers" cache, bounded) for
+# ANSWER_SECONDS, keyed by the whole query (its day included) and two shared versions: the
+# tree's (restrictions, publishing) and the search data's, which `forget_answers` replaces
+# after every write of search data (search.catalogue.sync, rebuilds, repairs) and every
+# change of synonyms. The version is replaced once the data is written, not when the page
+# is published, so an answer is never kept from between the two.
+ANSWER_SECONDS = 300
+_ANSWERS_VERSION_KEY = "catalogue:answers-version"
+
+
+def forget_answers(**kwargs) -> None:
+    """Make every process search afresh (also a signal receiver: search.signals)."""
+    replace_shared_version(_ANSWERS_VERSION_KEY)
+
+
+def _answer_key(query: CatalogueQuery) -> str:
+    version = shared_version(_ANSWERS_VERSION_KEY)
+    # The dataclass's repr names every field, filters and day included; hashed, as the
+    # visitor's words may be long or hold any character.
+    where = hashlib.sha1(repr(query).encode()).hexdigest()
+    return f"answer:{tree_version()}:{version}:{where}"
+
+
 def search(query: CatalogueQuery) -> CatalogueAnswer:
     """Search the catalogue; raises PageOutOfRange for a page past the last one.
+
+    A search asked again is answered from memory (see ANSWER_SECONDS), unless the first
+    answer came from the database path because the engine failed: that one is not kept, so
+    the engine is asked again as soon as it is back.
+    """
+    key = _answer_key(query)
+    kept = caches["catalogue-answers"].get(key)
+    if kept is not None:
+        if isinstance(kept, PageOutOfRange):
+            raise PageOutOfRange(query.page)
+        return kept
+    try:
+        answer = _search(query)
+    except PageOutOfRange:
+        caches["catalogue-answers"].set(key, PageOutOfRange(query.page), ANSWER_SECONDS)
+        raise
+    if answer.notice is None:
+        # A copy: callers add to the answer's data (pictures, links) for their own page.
+        caches["catalogue-answers"].set(key, copy.deepcopy(answer), ANSWER_SECONDS)
+    return answer
+
+
+def _search(query: CatalogueQuery) -> CatalogueAnswer:
+    """The answer to *query*, searched now (see search).
 
     The answer holds the products and, under "companies", the companies the words find
     (search.catalogue.company_search): the first few on the products tab, the page asked for
@@ -80,7 +131,7 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         # phta", leaves the products' correction, "đại thành phát", standing.)
         answer = _products(products, synonyms=synonyms, fallbacks=False)
     # Judged here, on the query's day, for both paths: documents hold only the date.
-    for result in answer.data["results"]:
+    for result in [*answer.data["results"], *companies["results"]]:
         result["status"] = result_status(result.get("recognised_until"), today=query.today)
     shown = companies if query.tab == "companies" else answer.data
     num_pages = max(1, math.ceil(shown["count"] / query.per_page))

@@ -51,6 +51,12 @@ class SearchData:
         Each batch's documents are built once and written to both paths; a key without a
         document (unpublished, deleted, restricted) leaves both.
         """
+        try:
+            self._update(translation_keys)
+        finally:
+            service.forget_answers()
+
+    def _update(self, translation_keys: Iterable) -> None:
         for batch in map(list, batches(sorted({str(key) for key in translation_keys}))):
             documents = self.documents(batch)
             self.write_entries(batch, documents)

@@ -1,8 +1,11 @@
-"""Template tags of the catalogue results: the products/companies switch."""
+"""Template tags of the catalogue results: the products/companies switch, the downloads."""
 
 from django import template
+from django.urls import reverse
+from django.utils.translation import get_language
 
 from search.catalogue.contract import TABS
+from search.catalogue.parameters import PARAMETERS
 
 register = template.Library()
 
@@ -17,3 +20,17 @@ def catalogue_tab_url(context, tab: str) -> str:
     if tab != TABS[0]:
         params["tab"] = tab
     return f"?{params.urlencode()}" if params else request.path
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_export_url(context, format: str) -> str:
+    """The download of the current results (search.catalogue.export) as *format*: the same
+    words, filters, sort and tab, in the page's language; every page of them."""
+    params = context["request"].GET.copy()
+    for name in list(params):
+        if name not in PARAMETERS or name in ("page", "lang"):
+            # Unknown parameters (a campaign tag) the page ignores; the export would refuse.
+            params.pop(name)
+    params["lang"] = get_language()
+    params["format"] = format
+    return f"{reverse('catalogue_export')}?{params.urlencode()}"

@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from lab.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.content import publish
 from tests.sitetree import ENGLISH as SITE_TREE_ENGLISH
+from tests.sitetree import attach_rollback_snapshot
 
 # Playwright's own waits (expect, wait_for_url) give up after this long.
 TIMEOUT_MS = 15_000
@@ -54,46 +55,16 @@ ENGLISH = {
     "Khả năng xuất khẩu": "Export capacity",
     "Số liệu chương trình": "Programme statistics",
     "so-lieu": "statistics",
+    "Dữ liệu mở": "Open data",
+    "du-lieu-mo": "open-data",
+    "Dữ liệu được cung cấp theo giấy phép Creative Commons Ghi công 4.0 (CC BY 4.0).": (
+        "The data is provided under the Creative Commons Attribution 4.0 licence (CC BY 4.0)."
+    ),
 }
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _rollback_snapshot(django_db_setup, django_db_blocker):
-    """Make serialized rollback restore the bilingual site tree, not an empty site.
-
-    Django serializes the test database when it creates it, which is before
-    tests/conftest.py's django_db_setup builds the site tree on top; restoring that
-    snapshot would leave the browser tests (and anything after them) without a home page.
-    Transactional tests run after all the others (pytest-django orders them last) and the
-    others roll back, so the database holds exactly the base tree here: serialize it again.
-    """
-    from django.db import connections
-
-    from home.models import HomePage
-
-    with django_db_blocker.unblock():
-        assert HomePage.objects.filter(locale__language_code="vi").exists(), (
-            "The base site tree is missing: a transactional test without serialized "
-            "rollback ran before the browser tests and flushed the database."
-        )
-        snapshot = {
-            connection.alias: connection.creation.serialize_db_to_string()
-            for connection in connections.all(initialized_only=True)
-            if hasattr(connection, "_test_serialized_contents")
-        }
-    _attach_snapshot(snapshot)
-    return snapshot
-
-
-def _attach_snapshot(snapshot):
-    from django.db import connections
-
-    for alias, contents in snapshot.items():
-        connections[alias]._test_serialized_contents = contents
-
-
 @pytest.fixture(scope="session")
-def browser(_rollback_snapshot):
+def browser(django_db_setup):
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         # Playwright's sync API leaves its event loop running in this thread. Django then
         # refuses ORM calls as if they came from async code (the tests only use the ORM
@@ -101,7 +72,7 @@ def browser(_rollback_snapshot):
         # context-local once a loop runs, hands out new connection objects: they need the
         # rollback snapshot too, or serialized rollback silently restores nothing.
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        _attach_snapshot(_rollback_snapshot)
+        attach_rollback_snapshot(django_db_setup)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -123,9 +94,30 @@ def new_context(browser, live_server):
         return context
 
     yield open_context
-    # Closed before the database is flushed, so no request is still being served then.
+    # Closed before the database is flushed; then the live server's request threads are given
+    # time to finish. A request still running (a preview refresh, a chooser the test did not
+    # wait for) holds row locks while the flush asks for table locks: PostgreSQL answered
+    # that with "deadlock detected" and the flush failed.
     for context in contexts:
         context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=15.0):
+    """Wait until no thread of the live server is serving a request.
+
+    Its server (socketserver.ThreadingMixIn) serves each connection in a daemon thread whose
+    target is process_request_thread, and does not keep a list of them.
+    """
+    import threading
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any("process_request_thread" in thread.name for thread in threading.enumerate()):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"The live server was still serving requests {timeout:.0f} s after the test.")
 
 
 @pytest.fixture
@@ -206,8 +198,8 @@ def news_article(site_tree):
 def every_page_type(site_tree, catalogue, news_article):
     """One URL per public page type, in Vietnamese and English, all with real content."""
     from home.demo.data import read_demo_content
-    from home.factories import StandardPageFactory
-    from home.models import HomeFeaturedProduct, SiteSettings
+    from home.factories import SitemapPageFactory, StandardPageFactory
+    from home.models import FooterLink, HomeFeaturedProduct, SiteSettings
     from products.factories import DecisionFactory
     from programme.factories import (
         CohortYearFactory,
@@ -215,6 +207,7 @@ def every_page_type(site_tree, catalogue, news_article):
         DecisionIndexPageFactory,
         EventPageFactory,
         GuidancePageFactory,
+        OpenDataPageFactory,
         StatisticsPageFactory,
     )
 
@@ -277,6 +270,7 @@ def every_page_type(site_tree, catalogue, news_article):
     )
     publish(DecisionIndexPageFactory(parent=site_tree.programme), ENGLISH)
     publish(StatisticsPageFactory(parent=site_tree.programme), ENGLISH)
+    publish(OpenDataPageFactory(parent=site_tree.programme), ENGLISH)
     publish(
         EventPageFactory(
             parent=site_tree.events,
@@ -288,9 +282,15 @@ def every_page_type(site_tree, catalogue, news_article):
         ),
         ENGLISH,
     )
-    publish(
-        StandardPageFactory(parent=site_tree.home, title="Giới thiệu", slug="gioi-thieu"), ENGLISH
-    )
+    about = StandardPageFactory(parent=site_tree.home, title="Giới thiệu", slug="gioi-thieu")
+    publish(about, ENGLISH)
+    # The footer's links and the site map page; the article's tag has its listing.
+    sitemap = SitemapPageFactory(parent=site_tree.home)
+    publish(sitemap, {**ENGLISH, "Sơ đồ trang": "Site map", "so-do-trang": "sitemap"})
+    for order, linked in enumerate((about, sitemap)):
+        FooterLink.objects.create(settings=site_settings, page=linked, sort_order=order)
+    news_article.tags.add("hội chợ")
+    publish(news_article, ENGLISH)  # translating again brings the tag to the English article
     return {
         "home": ("/", "/en/"),
         "programme-index": ("/chuong-trinh/", "/en/programme/"),
@@ -298,6 +298,7 @@ def every_page_type(site_tree, catalogue, news_article):
         "guidance": ("/chuong-trinh/huong-dan/", "/en/programme/guidance/"),
         "decisions": ("/chuong-trinh/van-ban/", "/en/programme/decisions/"),
         "statistics": ("/chuong-trinh/so-lieu/", "/en/programme/statistics/"),
+        "open-data": ("/chuong-trinh/du-lieu-mo/", "/en/programme/open-data/"),
         "events": ("/su-kien/", "/en/events/"),
         "event": ("/su-kien/hoi-nghi-ket-noi/", "/en/events/matching-conference/"),
         "news": ("/tin-tuc/", "/en/news/"),
@@ -318,5 +319,8 @@ def every_page_type(site_tree, catalogue, news_article):
         "company": ("/doanh-nghiep/rang-dong/", "/en/companies/rang-dong/"),
         "standard": ("/gioi-thieu/", "/en/about/"),
         "search": ("/tim-kiem/?q=%C4%91%C3%A8n", "/en/search/?q=lamps"),
+        "news-tag": ("/tin-tuc/the/hoi-cho/", "/en/news/tag/hoi-cho/"),
+        "news-year": ("/tin-tuc/nam/2025/", "/en/news/year/2025/"),
+        "sitemap": ("/so-do-trang/", "/en/sitemap/"),
         "not-found": ("/khong-co-trang-nay/", "/en/no-such-page/"),
     }

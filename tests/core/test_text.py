@@ -1,8 +1,14 @@
 import unicodedata
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
 
-from core.text import fold_text, normalize_text
+from core.signals import OWN_APPS
+from core.text import clean_search_text, fold_text, normalize_text
+from inquiries.models import Inquiry
 from news.factories import NewsPageFactory
 
 
@@ -85,3 +91,40 @@ def test_an_accented_slug_that_folds_onto_a_siblings_is_a_form_error(
         assert response.status_code == 200
         assert "khai-mac" in str(response.context["form"].errors["slug"])
     assert NewsPageFactory._meta.model.objects.filter(title="Khai mạc").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("  Đèn\tLED ", "Đèn LED"),
+        ("Đèn\x01LED", "Đèn LED"),
+        ("\x00\x1f", ""),
+        ("gốm\x7fsứ", "gốm sứ"),
+    ],
+)
+def test_a_query_keeps_its_words_and_loses_control_characters(typed, searched):
+    # A control character in a query once reached the catalogue feed's title: XML cannot
+    # carry it, so /san-pham/rss/?q=%01 answered 500.
+    assert clean_search_text(typed) == searched
+
+
+@pytest.mark.django_db
+def test_every_app_of_the_project_stores_text_in_nfc():
+    """Visitors' messages too: a name typed on a phone that decomposes accents is stored as
+    the same letters an editor's search, an export or a mail shows."""
+    project = {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).parent == Path(settings.BASE_DIR)
+    }
+    assert project - {"lab"} <= set(OWN_APPS)
+    inquiry = Inquiry.objects.create(
+        name=unicodedata.normalize("NFD", "Nguyễn Thị Hà"),
+        organisation="Hanoi Trading",
+        email="ha@example.com",
+        message=unicodedata.normalize("NFD", "Xin báo giá đèn LED"),
+        consented_at=timezone.now(),
+    )
+    inquiry.refresh_from_db()
+    assert inquiry.name == unicodedata.normalize("NFC", "Nguyễn Thị Hà")
+    assert inquiry.message == unicodedata.normalize("NFC", "Xin báo giá đèn LED")

@@ -155,3 +155,16 @@ def test_one_persons_data_is_exported_then_erased(client, inquiries):
     assert not Inquiry.objects.of_person("jane@northwind.example.com").exists()
     assert all("jane" not in str(m.recipients) for m in InquiryMail.objects.all())
     assert set(Inquiry.objects.values_list("name", flat=True)) == {"Minh Trần", "Old Buyer"}
+
+
+def test_the_inbox_export_never_hands_a_formula_to_a_spreadsheet(client, suppliers):
+    lamps, _cables, _ = suppliers
+    client.post(FORM, inquiry_data(lamps, organisation='=HYPERLINK("http://x.example","Hi")'))
+    sign_in(client)
+    response = client.get(INBOX, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][3] == '\'=HYPERLINK("http://x.example","Hi")'
+    xlsx = client.get(INBOX, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    cell = sheet.cell(row=2, column=4)
+    assert cell.data_type == "s" and cell.value.startswith("'=")

@@ -21,9 +21,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from applications.models import Application, ApplicationFile, SelectionRound
 from core.editorial import MODERATORS
-from home.factories import StandardPageFactory
-from home.models import HomeFeaturedProduct
+from home.factories import SitemapPageFactory, StandardPageFactory
+from home.models import FooterLink, HomeFeaturedProduct, SiteSettings, StandardPage
 from news.factories import NewsPageFactory
 from products.factories import (
     CompanyPageFactory,
@@ -34,7 +35,10 @@ from programme.factories import (
     CriteriaPageFactory,
     EventPageFactory,
     GuidancePageFactory,
+    OpenDataPageFactory,
+    StatisticsPageFactory,
 )
+from programme.models import EventPage, EventRegistration
 from tests.content import english_locale, make_company, make_product, publish
 
 PREFIX = "leaktok"
@@ -53,6 +57,8 @@ class Secret:
     label: str
     tokens: list[str]
     urls: list[str] = field(default_factory=list)
+    # The pages that are private as a whole (not a public page's draft): their ids never show.
+    page_ids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +69,10 @@ class SecretContent:
     @property
     def tokens(self) -> dict[str, str]:
         return {token: secret.label for secret in self.secrets for token in secret.tokens}
+
+    @property
+    def page_ids(self) -> dict[int, str]:
+        return {pk: secret.label for secret in self.secrets for pk in secret.page_ids}
 
     @property
     def secret_urls(self) -> dict[str, str]:
@@ -103,12 +113,20 @@ def _fields(kind: str, tokens: list[str]) -> dict:
             "address": f"Số 1 phố {token()}",
         }
     if kind in ("news", "event"):
-        extra = {"venue": f"Hội trường {token()}", "organiser": f"Ban {token()}"}
+        extra = {
+            "venue": f"Hội trường {token()}",
+            "organiser": f"Ban {token()}",
+            # Every event takes registrations with business matching: the walk reads its form.
+            "registration_on_site": True,
+            "business_matching": True,
+        }
+        # A news article's tag: its listing, the index's tags and the feed never show it.
+        tag = {"tag": f"thẻ {token()}"}
         return {
             **common,
             "summary": f"Tóm tắt {token()}",
             "body": _paragraph(f"Nội dung {token()}"),
-            **(extra if kind == "event" else {}),
+            **(extra if kind == "event" else tag),
         }
     if kind == "standard":
         return {**common, "intro": f"Tóm tắt {token()}", "body": _paragraph(f"Nội dung {token()}")}
@@ -160,13 +178,23 @@ class Builder:
             "guidance": (GuidancePageFactory, tree.programme),
             "standard": (StandardPageFactory, tree.programme),
         }[kind]
-        return factory(parent=parent, **fields, **extra)
+        tag = fields.pop("tag", None)
+        page = factory(parent=parent, **fields, **extra)
+        if tag:
+            page.tags.add(tag)
+            page.save()
+        return page
 
-    def _secret(self, label: str, tokens: list[str], page: Page, *, translated=False) -> Secret:
+    def _secret(
+        self, label: str, tokens: list[str], page: Page, *, translated=False, whole=True
+    ) -> Secret:
         urls = [page.url] if page.url else []
+        pages = [page]
         if translated:
-            urls.append(page.get_translation(english_locale()).url)
-        secret = Secret(label=label, tokens=tokens, urls=urls)
+            pages.append(page.get_translation(english_locale()))
+            urls.append(pages[-1].url)
+        ids = [p.pk for p in pages] if whole else []
+        secret = Secret(label=label, tokens=tokens, urls=urls, page_ids=ids)
         self.content.secrets.append(secret)
         return secret
 
@@ -189,7 +217,7 @@ class Builder:
         for name, value in _fields(kind, tokens).items():
             setattr(page, name, value)
         page.save_revision(user=self.editor)
-        secret = self._secret(f"{kind}: newer draft", tokens, page)
+        secret = self._secret(f"{kind}: newer draft", tokens, page, whole=False)
         secret.urls = [page.get_parent().url + page.slug + "/"]
         return page
 
@@ -217,7 +245,7 @@ class Builder:
         page.go_live_at = timezone.now() + datetime.timedelta(days=1)
         with TestCase.captureOnCommitCallbacks(execute=True):
             page.save_revision(user=self.editor).publish(user=self.editor)
-        self._secret(f"{kind}: scheduled update", tokens, page)
+        self._secret(f"{kind}: scheduled update", tokens, page, whole=False)
         return page
 
     def expired(self, kind: str) -> Page:
@@ -339,7 +367,19 @@ def build_states(tree) -> SecretContent:
                 featured.append(page)
     builder.feature(featured)
     add_documents(builder.content)
+    add_navigation(tree)
     return builder.content
+
+
+def add_navigation(tree) -> None:
+    """The site map page, and footer links to every standard page there is, private ones
+    too (an editor may choose one): the footer links only what is public."""
+    sitemap = SitemapPageFactory(parent=tree.home)
+    publish(sitemap, {"Sơ đồ trang": "Site map", "so-do-trang": "sitemap"})
+    settings = SiteSettings.load()
+    pages = [*StandardPage.objects.filter(locale__language_code="vi"), sitemap]
+    for order, page in enumerate(pages):
+        FooterLink.objects.create(settings=settings, page=page, sort_order=order)
 
 
 def build_private_companies(tree) -> SecretContent:
@@ -412,3 +452,90 @@ def build_private_contacts(tree) -> SecretContent:
         Secret(label="company contact that is not public", tokens=[email, phone])
     )
     return builder.content
+
+
+def open_registration(tree):
+    """A public business-matching event taking registrations, in both languages: every walk
+    reads its form, which lists the companies a registrant may ask to meet."""
+    slug = "hoi-nghi-ket-noi-cong-khai"
+    existing = EventPage.objects.child_of(tree.events).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    event = EventPageFactory(
+        parent=tree.events,
+        title="Hội nghị kết nối công khai",
+        slug=slug,
+        registration_on_site=True,
+        business_matching=True,
+    )
+    publish(event)
+    return event
+
+
+def build_registrants(tree) -> SecretContent:
+    """One registrant of a public event who asked to meet a public company: everything they
+    typed is a token (issue 14: nobody who registered is ever on a public response)."""
+    builder = Builder(tree)
+    event = open_registration(tree)
+    tokens = [new_token() for _ in range(4)]
+    registration = EventRegistration.objects.create(
+        event=event,
+        name=f"Người {tokens[0]}",
+        organisation=f"Công ty {tokens[1]}",
+        role=f"Giám đốc {tokens[2]}",
+        country="VN",
+        email=f"{tokens[3]}@example.vn",
+        phone="0912 345 678",
+        consented_at=timezone.now(),
+    )
+    registration.companies.set([builder.company])
+    builder.content.public_pages += [event]
+    builder.content.secrets.append(Secret(label="event registrant", tokens=tokens))
+    return builder.content
+
+
+def open_selection_round() -> SelectionRound:
+    """This year's selection round, open: every walk reads its form (issue 14)."""
+    now = timezone.now()
+    selection_round, _ = SelectionRound.objects.get_or_create(
+        year=now.year,
+        defaults={
+            "opens_at": now - datetime.timedelta(days=5),
+            "closes_at": now + datetime.timedelta(days=25),
+        },
+    )
+    return selection_round
+
+
+def build_applicants(tree) -> SecretContent:
+    """One company's registration of interest with a dossier file: everything it typed, and
+    the file's content and name, are tokens (issue 14: no dossier file or private contact is
+    ever on a public response)."""
+    builder = Builder(tree)
+    tokens = [new_token() for _ in range(6)]
+    application = Application.objects.create(
+        selection_round=open_selection_round(),
+        company_name=f"Công ty {tokens[0]}",
+        tax_code="0100109106",
+        contact_name=f"Người {tokens[1]}",
+        email=f"{tokens[2]}@example.vn",
+        phone="0912 345 678",
+        products=f"Sản phẩm {tokens[3]}",
+        consented_at=timezone.now(),
+    )
+    stored = ApplicationFile(
+        application=application, original_name=f"{tokens[4]}.pdf", size=100, pages=1
+    )
+    stored.file.save(
+        f"{tokens[4]}.pdf", ContentFile(b"%PDF-1.7\n% " + tokens[5].encode()), save=False
+    )
+    stored.save()
+    builder.content.secrets.append(Secret(label="selection applicant", tokens=tokens))
+    return builder.content
+
+
+def publish_data_pages(tree) -> None:
+    """The statistics and open-data pages, published in both languages: they show counts of
+    the catalogue and link its downloads, which the walk fetches."""
+    publish(StatisticsPageFactory(parent=tree.programme), {"so-lieu": "statistics"})
+    publish(OpenDataPageFactory(parent=tree.programme), {"du-lieu-mo": "open-data"})

@@ -2,7 +2,10 @@
 
 `Walk` fetches, checks and records; `walk_site` is the list of what a visitor can ask for:
 pages, catalogue listings with and without query and filters (every page of results), the
-catalogue API and its suggestions, the site search, the sitemap, robots.txt, the web manifest,
+catalogue API, its suggestions and downloads (every format), the recognitions and statistics
+downloads, the site search, the feeds (news, events, every filtered catalogue view), news by
+tag and year, the sitemap, robots.txt, the web manifest, the API description and Wagtail's
+API v2,
 Wagtail's login and password views, documents and media. `unvisited_patterns` compares what
 was visited with the project's URL patterns, so a new endpoint fails the walk until it is
 added here.
@@ -12,20 +15,31 @@ carries a token is therefore compared with the same query carrying a fresh token
 has, and may only show the token as often as that control shows its own.
 """
 
+import io
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode, urlsplit
 
+import openpyxl
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.utils import translation
 from django.utils.translation import get_language_from_path
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
+from applications.models import ApplicationFile
+from core.feeds import FEED_KINDS
+from core.tabular import CONTENT_TYPES, FORMATS
+from core.text import ascii_slug
+from news.models import NewsIndexPage, NewsPage
 from products.models import CompanyPage, ProductIndexPage, ProductPage
+from programme.eligibility import known_parameters as known_self_check_parameters
+from programme.models import CriteriaPage, EventIndexPage, EventPage
+from programme.thresholds import COMPANY_PRODUCT_TYPES
 from tests.leakwalk.content import PREFIX, SecretContent, new_token
 
 # URL patterns the walk does not visit, each with its reason.
@@ -90,6 +104,20 @@ class Walk:
         self._check(where, self.text(response), echo=(typed, echoes, prefixes))
         return response
 
+    def probe(self, template: str, token: str, *, statuses=(200,)):
+        """GET the URL *template* names with *token* in it ("/tin-tuc/the/the-{}/"), checked
+        like `search`: a page may repeat its URL (a 404's language links), as often as it
+        repeats the same URL with a fresh token."""
+        fresh = new_token()
+        control = self.text(self.fetch(template.format(fresh)))
+        echoes, prefixes = control.count(fresh), control.count(PREFIX)
+        path = template.format(token)
+        response = self.fetch(path)
+        if response.status_code not in statuses:
+            self.problems.append(f"GET {path}: status {response.status_code}, expected {statuses}")
+        self._check(f"GET {path}", self.text(response), echo=(token, echoes, prefixes))
+        return response
+
     def _check(self, where: str, body: str, *, echo=("", 0, 0)):
         typed, echoes, prefixes = echo
         leaked = False
@@ -105,7 +133,13 @@ class Walk:
         if getattr(response, "streaming", False):
             content = b"".join(response.streaming_content)
         else:
-            content = response.content
+            content = response.getvalue()
+        if response.get("Content-Type") == XLSX:
+            # A workbook is zipped XML: its cells' text is what a reader sees.
+            sheets = openpyxl.load_workbook(io.BytesIO(content)).worksheets
+            content = "\n".join(
+                str(value) for sheet in sheets for row in sheet.values for value in row
+            ).encode()
         return _MARK.sub("", content.decode("utf-8", "replace")).lower()
 
     def json(self, path, params):
@@ -151,6 +185,13 @@ SUGGEST = "/api/catalogue/suggest/"
 INQUIRY = {"vi": "/lien-he-nha-cung-cap/", "en": "/en/contact-supplier/"}
 INQUIRY_PAGES = ["/lien-he-nha-cung-cap/da-gui/", "/en/contact-supplier/sent/"]
 PRIVACY_NOTICE = {"vi": "/du-lieu-ca-nhan/", "en": "/en/personal-data/"}
+APPLY = {"vi": "/dang-ky-binh-chon/", "en": "/en/apply-for-selection/"}
+APPLY_PAGES = ["/dang-ky-binh-chon/da-nhan/", "/en/apply-for-selection/received/"]
+# Downloads (search.catalogue.export, programme.exports).
+EXPORT = "/api/catalogue/export/"
+RECOGNITIONS_EXPORT = "/api/recognitions/export/"
+STATISTICS_EXPORT = "/api/statistics/export/"
+XLSX = CONTENT_TYPES["xlsx"]
 
 
 def walk_site(walk: Walk) -> None:
@@ -186,6 +227,8 @@ def walk_site(walk: Walk) -> None:
                 for number in range(2, answer.get("num_pages", 1) + 1):
                     walk.get(API, {"lang": lang, group: value["value"], "page": str(number)})
                 walk.get(CATALOGUE[lang], {group: value["value"]}, statuses=listing)
+                for kind in FEED_KINDS:  # the feed of each filtered view
+                    walk.get(f"{CATALOGUE[lang]}{kind}/", {group: value["value"]}, statuses=listing)
         walk.get(SEARCH[lang])
         walk.get(CATALOGUE[lang], {"q": ""}, statuses=listing)
         # The companies tab: every company, every page of them.
@@ -193,6 +236,20 @@ def walk_site(walk: Walk) -> None:
         for number in range(1, companies.get("num_pages", 1) + 1):
             walk.get(API, {"lang": lang, "tab": "companies", "page": str(number)})
             walk.get(CATALOGUE[lang], {"tab": "companies", "page": str(number)}, statuses=listing)
+
+    # Downloads: the whole catalogue and its companies, each facet value, every format and
+    # language; the recognitions and the statistics.
+    for lang in ("vi", "en"):
+        for format in FORMATS:
+            walk.get(EXPORT, {"lang": lang, "format": format})
+            walk.get(EXPORT, {"lang": lang, "format": format, "tab": "companies"})
+            walk.get(EXPORT, {"lang": lang, "format": format, "status": "current"})
+            walk.get(RECOGNITIONS_EXPORT, {"lang": lang, "format": format})
+            for table in ("years", "sectors"):
+                walk.get(STATISTICS_EXPORT, {"lang": lang, "format": format, "table": table})
+        for group, values in walk.json(API, {"lang": lang}).get("facets", {}).items():
+            for value in values:
+                walk.get(EXPORT, {"lang": lang, group: value["value"], "format": "json"})
 
     # Typed into every search box: each private page's title token, as written, with a typo
     # and its first letters; its other tokens (summary, body, description...) into the site
@@ -204,7 +261,10 @@ def walk_site(walk: Walk) -> None:
             walk.search(API, {"lang": lang, "q": "{q}"}, title)
             walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, title)
             walk.search(CATALOGUE[lang], {"q": "{q}"}, title, statuses=listing)
+            walk.search(f"{CATALOGUE[lang]}rss/", {"q": "{q}"}, title, statuses=listing)
             walk.search(SEARCH[lang], {"q": "{q}"}, title)
+            walk.search(EXPORT, {"lang": lang, "q": "{q}", "format": "json"}, title)
+            walk.search(EXPORT, {"lang": lang, "q": "{q}", "tab": "companies"}, title)
         walk.search(SUGGEST, {"lang": "vi", "q": "{q}"}, title, lambda t: t[:10])
         walk.search(SEARCH["vi"], {"q": "{q}"}, title, _typo)
         walk.search(API, {"lang": "en", "q": "{q}"}, title, _typo)
@@ -213,11 +273,49 @@ def walk_site(walk: Walk) -> None:
             walk.search(SEARCH["vi"], {"q": "{q}"}, token)
             # Companies are found by their legal name and brand too.
             walk.search(API, {"lang": "en", "q": "{q}", "tab": "companies"}, token)
+            walk.search(EXPORT, {"lang": "en", "q": "{q}", "tab": "companies"}, token)
     for lang in ("vi", "en"):
         # The shared first part of every token: everything that has one would match.
         walk.search(API, {"lang": lang, "q": "{q}"}, PREFIX, statuses=(200,))
         walk.search(SUGGEST, {"lang": lang, "q": "{q}"}, PREFIX, lambda t: t[:5])
         walk.search(SEARCH[lang], {"q": "{q}"}, PREFIX)
+
+    # Feeds of the news and events (also behind a section's restriction: its login or password
+    # form); news by every tag and year any article has, private ones' too (404).
+    for index in [*NewsIndexPage.objects.all(), *EventIndexPage.objects.all()]:
+        for kind in FEED_KINDS:
+            walk.get(f"{index.url}{kind}/", statuses=(200, 302))
+    tags = Tag.objects.values_list("name", flat=True)
+    years = {day.year for day in NewsPage.objects.dates("date", "year")}
+    for index in NewsIndexPage.objects.select_related("locale"):
+        for name in tags:
+            slug = ascii_slug(name)
+            token = re.search(rf"{PREFIX}[0-9a-f]+", slug)
+            if token is None:
+                walk.get(index.tag_url(slug), statuses=(200, 302, 404))
+            else:
+                template = index.tag_url(slug.replace(token[0], "{}"))
+                walk.probe(template, token[0], statuses=(200, 302, 404))
+        for year in years | {1999}:
+            walk.get(index.year_url(year), statuses=(200, 302, 404))
+
+    # The eligibility self-check of every criteria page (programme.eligibility), for every
+    # product type with answers: its checklist names a guidance page's documents and title,
+    # a public one's only; a private criteria page's self-check is as private as the page.
+    answers = dict.fromkeys(known_self_check_parameters(), "1 tỷ")
+    answers |= {"hanoi_presence": "yes", "compliance": "no"}
+    for criteria in CriteriaPage.objects.select_related("locale"):
+        url = criteria.url and criteria.self_check_url
+        if not url:
+            continue
+        label = secret_urls.get(criteria.url)
+        if label is not None:
+            # Its address holds the token (a 404 or password form repeats it): answers or
+            # not, the sub-route is the page's, so the address alone is checked.
+            walk.private(url, f"{label}, its self-check")
+            continue
+        for kind in ["", *(choice.value for choice in COMPANY_PRODUCT_TYPES)]:
+            walk.get(url, answers | {"type": kind}, statuses=(200, 302, 404))
 
     # Sitemap, and every page it lists (each translation it names is listed too); robots.txt,
     # the web manifest and the favicon.
@@ -267,9 +365,124 @@ def walk_site(walk: Walk) -> None:
     for path in INQUIRY_PAGES:
         walk.get(path)
 
+    # Event registration, below every event page (private ones too: their restriction's
+    # form, or nothing): the form with the companies a registrant may ask to meet, searched
+    # by the tokens' shared first part and by each private page's title token, sent back with
+    # an error, and its outcomes. It names public companies only, and nobody who registered.
+    public_forms = []
+    for event in EventPage.objects.select_related("locale"):
+        if not event.url:
+            continue
+        form = event.registration_path()
+        walk.get(form, statuses=(200, 302, 404))
+        # A restricted event answers with its password or login form (200 or 302).
+        walk.get(
+            form,
+            {"name": "", "companies": companies[:50]},
+            method="post",
+            statuses=(200, 302, 400, 404),
+        )
+        for status in ("confirmed", "waiting"):
+            walk.get(event.registered_path(status), statuses=(200, 302, 404))
+        if event.live and event.registration_on_site and event.url not in secret_urls:
+            public_forms.append(form)
+    # (302: the events' section is behind a restriction.)
+    for form in public_forms[:2]:
+        walk.search(form, {"q": "{q}"}, PREFIX, statuses=(200, 302))
+        for secret in content.secrets:
+            walk.search(form, {"q": "{q}"}, secret.tokens[0], statuses=(200, 302))
+
+    # The registration of interest in the selection (issue 14): the form, sent back with an
+    # error, its outcome; and every dossier file, by its admin URL (anonymous: the login) and
+    # by the public addresses one might guess. None names an applicant or shows a file.
+    for lang in ("vi", "en"):
+        walk.get(APPLY[lang])
+        walk.get(APPLY[lang], {"company_name": ""}, method="post", statuses=(400, 409))
+    for path in APPLY_PAGES:
+        walk.get(path)
+    for stored in ApplicationFile.objects.all():
+        walk.get(f"/admin/applications/files/{stored.pk}/", statuses=(302,))
+        for guess in (stored.file.name, f"private/{stored.file.name}"):
+            walk.get(f"/media/{guess}", statuses=(404,))
+            walk.get(f"/{guess}", statuses=(404,))
+
+    walk_api(walk)
+
     # The proxy's and monitoring's health check: which part is in which state, nothing else.
     walk.get("/health/")
     walk.get("/khong-co-trang-nay/", statuses=(404,))
+
+
+API_V2 = "/api/v2/"
+
+
+def _listing(walk: Walk, path: str, params: dict) -> list[dict]:
+    """Every item of a Wagtail API listing, page after page (20 at a time, its maximum)."""
+    items, offset = [], 0
+    while True:
+        answer = walk.json(path, params | {"limit": "20", "offset": str(offset)})
+        items += answer.get("items", [])
+        offset += 20
+        if offset >= answer.get("meta", {}).get("total_count", 0):
+            return items
+
+
+def _named_pages(item: dict) -> set:
+    """The ids of the page an API item is and of the pages it names (parent, company)."""
+    named = {item.get("id")}
+    for link in (item.get("meta", {}).get("parent"), item.get("company")):
+        if isinstance(link, dict):
+            named.add(link.get("id"))
+    return named
+
+
+def walk_api(walk: Walk) -> None:
+    """The API's description and docs page, and Wagtail's API v2: every listing (every page
+    of it, every field, each type), every page and image by id and by path, searches for
+    every private title; a private page must not show by token nor by id."""
+    content = walk.content
+    walk.get("/api/openapi.json")
+    walk.get("/api/docs/")
+    walk.get("/api/", statuses=(404,))
+    walk.get(f"{API_V2}documents/", statuses=(404,))  # Wagtail's lists every document
+
+    secret_ids = content.page_ids
+
+    def no_private_ids(where: str, items: list[dict]) -> None:
+        for item in items:
+            for pk in _named_pages(item) & set(secret_ids):
+                walk.problems.append(f"{where}: names page {pk} ({secret_ids[pk]})")
+
+    pages = f"{API_V2}pages/"
+    for params in (
+        {"fields": "*"},
+        {"type": "products.ProductPage", "fields": "*"},
+        {"type": "products.CompanyPage", "fields": "*"},
+        {"locale": "en", "fields": "*"},
+    ):
+        no_private_ids(f"GET {pages} {params}", _listing(walk, pages, params))
+    for page in Page.objects.exclude(depth=1).order_by("path"):
+        path = f"{pages}{page.pk}/"
+        if page.pk in secret_ids:
+            walk.get(path, statuses=(404,))
+            # Nor as a parent to list the children of.
+            walk.get(pages, {"child_of": str(page.pk)}, statuses=(400,))
+            walk.get(pages, {"descendant_of": str(page.pk)}, statuses=(400,))
+            continue
+        response = walk.get(path, statuses=(200, 404))
+        if response.status_code == 200:
+            no_private_ids(f"GET {path}", [json.loads(response.content)])
+    for url in content.secret_urls:
+        walk.get(f"{pages}find/", {"html_path": url}, statuses=(404,))
+    for secret in content.secrets:
+        walk.search(pages, {"search": "{q}"}, secret.tokens[0])
+    walk.search(pages, {"search": "{q}"}, PREFIX)
+
+    images = f"{API_V2}images/"
+    _listing(walk, images, {"fields": "*"})
+    for image in get_image_model().objects.order_by("pk"):
+        walk.get(f"{images}{image.pk}/", statuses=(200, 404))
+        walk.get(f"{images}find/", {"id": str(image.pk)}, statuses=(302, 404))
 
 
 def url_patterns():

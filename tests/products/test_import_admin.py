@@ -1,8 +1,12 @@
 """Importing a decision in the admin: upload, preview, confirm; bad files change nothing."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Revision, WorkflowState
 from wagtail.users.models import UserProfile
 
@@ -80,9 +84,13 @@ def test_an_editor_previews_then_confirms_and_the_pages_wait_for_moderation(clie
     assert product.get_latest_revision().user == editor
     record.refresh_from_db()
     assert (record.status, record.created, record.published) == ("applied", 2, False)
-    # The upload page lists it, and the preview of an applied import is gone.
+    # The upload page lists it; the preview of an applied import is gone, and confirming
+    # again (a second click) says so and writes nothing.
     assert "qd-5012.csv" in client.get(UPLOAD).content.decode()
-    assert client.get(f"{UPLOAD}{record.pk}/").status_code == 404
+    written = everything()
+    again = client.post(f"{UPLOAD}{record.pk}/", {"publish": "1"}, follow=True)
+    assert "Bản xem trước này không còn" in again.content.decode()
+    assert everything() == written
 
 
 def test_someone_allowed_to_publish_may_publish_at_once_and_search_follows(
@@ -193,3 +201,29 @@ def test_only_those_given_the_permission_may_import(client, site_tree):
     client.force_login(nobody)
     assert client.get(UPLOAD).status_code in (302, 403)
     assert client.get(f"{UPLOAD}mau.csv").status_code in (302, 403)
+
+
+def test_previews_never_confirmed_are_deleted_after_the_retention_days(client, editor, settings):
+    settings.RECOGNITION_IMPORT_PREVIEW_DAYS = 7
+    client.force_login(editor)
+    location = upload(client, TWO_ROWS)["Location"]
+    abandoned = RecognitionImport.objects.get()
+    applied_location = upload(client, TWO_ROWS, name="qd-da-nhap.csv")["Location"]
+    client.post(applied_location, {})
+    recent = upload(client, TWO_ROWS, name="qd-moi.csv")["Location"]
+    eight_days_ago = timezone.now() - datetime.timedelta(days=8)
+    RecognitionImport.objects.exclude(file_name="qd-moi.csv").update(uploaded_at=eight_days_ago)
+
+    call_command("purge_import_previews", verbosity=0)
+
+    # The confirmed file stays as the record of the import; the fresh preview waits.
+    assert sorted(RecognitionImport.objects.values_list("file_name", "status")) == [
+        ("qd-da-nhap.csv", "applied"),
+        ("qd-moi.csv", "previewed"),
+    ]
+    assert client.get(recent).status_code == 200
+    # The editor who comes back to the deleted preview is told what happened.
+    response = client.get(location, follow=True)
+    assert response.redirect_chain[-1][0] == UPLOAD
+    assert "đã bị xoá vì không được nhập sau 7 ngày" in response.content.decode()
+    assert not RecognitionImport.objects.filter(pk=abandoned.pk).exists()

@@ -1,8 +1,12 @@
 """The programme statistics page: official cohort figures beside the catalogue's own, as
 accessible SVG charts with table alternatives; and the chart geometry behind them."""
 
+import csv
+import io
+import json
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -429,3 +433,82 @@ def test_two_series_get_a_legend_and_the_second_a_pattern():
 def test_numbers_are_formatted_for_the_language(language, value, text):
     with translation.override(language):
         assert format_number(value) == text
+
+
+# -- the figures as CSV -------------------------------------------------------------------
+
+
+def download_link(soup, table):
+    link = soup.find("a", href=lambda href: href and f"table={table}" in href)
+    assert link is not None, table
+    return link["href"]
+
+
+def csv_table(client, url) -> list[dict]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_the_figures_per_year_download_as_csv_from_the_page(
+    client, statistics_page, cohorts, catalogue
+):
+    rows = csv_table(client, download_link(soup_of(client, VI_URL), "years"))
+    by_year = {row["Năm"]: row for row in rows}
+    assert list(by_year) == [str(year) for year in range(2018, 2026)]
+    assert by_year["2018"]["Sản phẩm được công nhận (công bố)"] == "61"
+    assert by_year["2018"]["Doanh thu (tỷ đồng)"] == "40000"
+    assert by_year["2018"]["Nguồn"] == SOURCE_2018
+    assert by_year["2018"]["Ghi chú"] == "Xuất khẩu tăng 74 %."
+    # Never published is empty, never 0; the catalogue's own counts beside them.
+    assert by_year["2019"]["Doanh nghiệp được công nhận (công bố)"] == ""
+    assert by_year["2020"]["Sản phẩm được công nhận (công bố)"] == ""
+    assert by_year["2021"]["Doanh thu (tỷ đồng)"] == "1234.5"
+    assert by_year["2021"]["Sản phẩm trong danh mục"] == "2"
+    assert by_year["2021"]["Doanh nghiệp trong danh mục"] == "1"
+    assert by_year["2023"]["Sản phẩm trong danh mục"] == "1"
+
+
+def test_the_figures_per_sector_download_in_the_page_language(
+    client, statistics_page, cohorts, catalogue
+):
+    soup = soup_of(client, EN_URL)
+    rows = csv_table(client, download_link(soup, "sectors"))
+    counts = {row["Sector"]: row["Products in the catalogue"] for row in rows}
+    assert counts["Electrical and electronics"] == "2"
+    assert list(counts.values())[:2] == ["2", "1"]  # most first, as the chart
+    assert "Year" in csv_table(client, download_link(soup, "years"))[0]
+
+
+def test_the_figures_download_as_xlsx_and_json_too(client, statistics_page, cohorts, catalogue):
+    response = client.get("/api/statistics/export/", {"format": "json", "table": "years"})
+    data = json.loads(b"".join(response.streaming_content))
+    row = next(row for row in data["results"] if row["year"] == 2021)
+    assert row["revenue"] == 1234.5 and row["catalogue_products"] == 2
+    assert next(r for r in data["results"] if r["year"] == 2020)["products"] is None
+
+    response = client.get("/api/statistics/export/", {"format": "xlsx", "table": "sectors"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).worksheets[0]
+    header, *rows = list(sheet.values)
+    assert header == ("Mã nhóm ngành", "Nhóm ngành", "Sản phẩm trong danh mục")
+    assert ("dien-dien-tu", 2) in [(row[0], row[2]) for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"table": "money"}, "Bảng phải là years hoặc sectors."),
+        ({"table": "money", "lang": "en"}, "The table must be years or sectors."),
+        ({"format": "pdf"}, "Định dạng tải về phải là csv, xlsx hoặc json."),
+        ({"lang": "fr"}, "Ngôn ngữ phải là vi hoặc en."),
+        ({"page": "2"}, "Tham số “page” không được hỗ trợ."),
+    ],
+)
+def test_bad_download_parameters_are_explained(client, statistics_page, params, message):
+    response = client.get("/api/statistics/export/", params)
+    assert response.status_code == 400
+    assert response.json() == {"errors": [message]}

@@ -168,7 +168,11 @@ def test_a_failed_node_then_repair(
     out = io.StringIO()
     with pytest.raises(Exception, match="drifted"):
         call_command("check_catalogue_index", stdout=out)
-    assert "stale: 1" in out.getvalue()
+    if fault is node_stopped:
+        # Only a stopped node is sure to have missed the write. A frozen one still holds the
+        # request in its socket buffer and may apply it when it wakes, before or after the
+        # check reads the index; either way the repair below must leave the index right.
+        assert "stale: 1" in out.getvalue()
     call_command("check_catalogue_index", "--repair", stdout=io.StringIO())
     clean = io.StringIO()
     call_command("check_catalogue_index", stdout=clean)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from news.factories import NewsPageFactory
 
@@ -42,3 +43,21 @@ def test_the_header_search_box_points_at_the_search_page(client, indexed):
     html = client.get("/").content.decode()
     assert 'action="/tim-kiem/"' in html and 'role="search"' in html
     assert 'action="/en/search/"' in client.get("/en/").content.decode()
+
+
+def test_a_search_asked_again_is_answered_from_memory_until_the_tree_changes(
+    client, indexed, django_assert_max_num_queries
+):
+    def found():
+        return client.get("/tim-kiem/", {"q": "hội chợ"}).content.decode()
+
+    assert "Hội chợ quốc tế sản phẩm chủ lực" in found()
+    # Again: only the editors' promotions are read (they may change without a publish).
+    with django_assert_max_num_queries(1):
+        assert "Hội chợ quốc tế sản phẩm chủ lực" in found()
+    # A new article is found at once; a restricted one is gone at once.
+    article = NewsPageFactory(parent=indexed.news, title="Hội chợ mùa thu", slug="hoi-cho-thu")
+    call_command("update_index", verbosity=0)
+    assert "Hội chợ mùa thu" in found()
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert "Hội chợ mùa thu" not in found()

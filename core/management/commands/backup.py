@@ -11,7 +11,7 @@ from core.backups import BackupError, create_backup, prune_backups
 class Command(BaseCommand):
     help = (
         "Back up the database (SQLite backup API or pg_dump) and every file under MEDIA_ROOT "
-        "into a new directory under BACKUP_DIR."
+        "and PRIVATE_MEDIA_ROOT into a new directory under BACKUP_DIR."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +37,10 @@ class Command(BaseCommand):
         for name, about in files.items():
             self.stdout.write(f"  {name}: {about['bytes']:,} bytes, sha256 {about['sha256'][:16]}…")
         self.stdout.write(f"  media: {media['files']} files, {media['bytes']:,} bytes")
+        private = backup.manifest["private"]
+        self.stdout.write(
+            f"  private files (dossiers): {private['files']} files, {private['bytes']:,} bytes"
+        )
         for path in pruned:
             self.stdout.write(f"  deleted the older backup {path}")
         self.stdout.write("Copy it off this machine (see README, Backups).")

@@ -13,7 +13,7 @@ A search of companies is ONE request (`search_companies`), and so is a company a
 from collections.abc import Callable
 
 from django.conf import settings
-from elasticsearch.dsl import Index, Integer, Keyword, Mapping, Q, Search, Text
+from elasticsearch.dsl import Date, Index, Integer, Keyword, Mapping, Q, Search, Text
 
 from search.catalogue.company_contract import (
     COMPANY_ENGLISH_FIELDS,
@@ -62,6 +62,7 @@ RESULT_SOURCE = [
     "zone_label_*",
     "product_count",
     "years",
+    "recognised_until",
 ]
 
 
@@ -104,6 +105,7 @@ def company_mapping() -> Mapping:
     field("product_count", Integer())
     field("years", Keyword())
     field("latest_year", Integer())
+    field("recognised_until", Date(format="strict_date"))
     field("names_folded", Text(analyzer=vi_folded))
     field(
         "suggest",

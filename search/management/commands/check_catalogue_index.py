@@ -17,6 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--repair", action="store_true", help="Fix what is found.")
 
     def handle(self, *args, repair, **options):
+        try:
+            self._check(repair)
+        finally:
+            if repair:
+                # Searches kept in the web processes' memory answer from the repaired data.
+                service.forget_answers()
+
+    def _check(self, repair: bool) -> None:
         drifted = []
         report = database.find_drift()
         self._print("Database entries", report, clean="The database entries match the pages.")

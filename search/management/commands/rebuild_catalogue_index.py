@@ -15,6 +15,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        try:
+            self._rebuild()
+        finally:
+            # Searches kept in the web processes' memory answer from the new data at once.
+            service.forget_answers()
+
+    def _rebuild(self) -> None:
         entries = rebuild_entries()
         self.stdout.write(f"Database entries: {entries}.")
         companies = rebuild_company_entries()
