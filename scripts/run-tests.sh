@@ -3,7 +3,8 @@
 #   1. everything but the engine tests on PostgreSQL (DATABASE_URL, or a throwaway cluster);
 #   2. again on SQLite, which `make run` uses, all but what does not depend on the database
 #      (the `database_agnostic` modules of tests/conftest.py) and the browser;
-#   3. the engine tests against a real OpenSearch node (SEARCH_URL, or one started here).
+#   3. the engine tests against a real OpenSearch node (SEARCH_URL, or one started here),
+#      those that freeze the node (`engine_alone`) last and in one process.
 # Each pass runs in TEST_WORKERS processes (pytest-xdist; default one per CPU): each has its
 # own test database, uploads directory and index prefix (config/settings/test.py).
 # Services this script starts are stopped when it ends, whatever the outcome.
@@ -46,4 +47,8 @@ env -u SEARCH_URL -u DATABASE_URL "${PYTEST[@]}" \
 
 echo "== Search engine: $ENGINE_URL"
 DATABASE_URL="$PG_URL" SEARCH_URL="$ENGINE_URL" SEARCH_INDEX_PREFIX="test_spcncl_" \
-    "${PYTEST[@]}" -m engine "$@"
+    "${PYTEST[@]}" -m "engine and not engine_alone" "$@"
+
+echo "== Search engine, one process (a test freezes the node every worker would share)"
+DATABASE_URL="$PG_URL" SEARCH_URL="$ENGINE_URL" SEARCH_INDEX_PREFIX="test_spcncl_" \
+    $PY -m pytest -n 0 -m engine_alone "$@"
