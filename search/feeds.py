@@ -14,22 +14,15 @@ from wagtail.models import Page
 
 from core.feeds import FEED_ITEMS, FeedContent, FeedItem, absolute, feed_response
 from search.catalogue import service
-from search.catalogue.parameters import PARAMETERS, CatalogueQueryForm
+from search.catalogue.parameters import CatalogueQueryForm, view_parameters
 from search.catalogue.service import PageOutOfRange
 
 FEED_SORT = "newest"
-# What a link to the feed, or to the same view in another language, carries of a catalogue
-# view: its query and filters, not its paging, nor `lang` (the URL says the language).
-CARRIED = PARAMETERS - {"page", "lang"}
 
 
 def carried_query(params) -> str:
     """*params* (a QueryDict) reduced to the catalogue parameters a view is made of."""
-    carried = params.copy()
-    for name in list(carried):
-        if name not in CARRIED:
-            carried.pop(name)
-    return carried.urlencode()
+    return view_parameters(params).urlencode()
 
 
 def _bad_request(messages) -> HttpResponse:

@@ -6,6 +6,7 @@ from django.utils.translation import override
 
 from core.locales import active_locale
 from core.navigation import menu_url
+from core.treecache import fragment_version
 from search.catalogue import service
 from search.catalogue.contract import LANGUAGES, CatalogueQuery
 from search.catalogue.source import catalogue_source
@@ -59,6 +60,15 @@ def search(request):
             "results_page": results_page,
             "promoted": promoted,
             "catalogue": catalogue.data if catalogue else None,
+            # The two lists of results are kept as fragments (templates/search/search.html):
+            # the products under their answer's key, the pages per tree version, when each
+            # came from the path the site is configured for (not a fallback).
+            "catalogue_key": catalogue.key if catalogue else None,
+            "editorial_key": (
+                f"{fragment_version()}:{locale.language_code}:{results_page.number}"
+                if results_page is not None and editorial_from_engine
+                else None
+            ),
             "catalogue_notice": (catalogue.notice if catalogue else None)
             or (None if editorial_from_engine else service.ENGINE_DOWN_NOTICE),
             "catalogue_url": menu_url(locale=locale, model_label="products.productindexpage"),

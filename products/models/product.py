@@ -189,8 +189,6 @@ class ProductIndexPage(RoutablePageMixin, FastServeMixin, Page):
             # "Currently recognised" first: what most visitors want to narrow by.
             for group in (STATUS_GROUP, *FACET_GROUPS)
         ]
-        without_page = request.GET.copy()
-        without_page.pop("page", None)
         view_query = carried_query(request.GET)
         return context | {
             # The language switch and the feeds keep the view's query and filters.
@@ -202,7 +200,11 @@ class ProductIndexPage(RoutablePageMixin, FastServeMixin, Page):
             "facets": [facet for facet in facets if facet["values"]],
             "query": found.query.q,
             "sort": found.query.sort,
-            "filter_query": without_page.urlencode(),
+            # The page numbers' links: the view's parameters, not the campaign tags.
+            "filter_query": view_query,
+            # The facets and results are kept as fragments under the answer's key (with the
+            # view's parameters, which their links carry); None when the answer is not kept.
+            "results_key": found.answer.key,
         }
 
     @re_path(r"^(?P<kind>rss|atom)/$", name="feed")

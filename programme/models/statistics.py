@@ -5,6 +5,8 @@ per year and per sector. The page sits above the catalogue (it reads products), 
 it lives in programme and not in products.
 """
 
+import functools
+
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
-from core.treecache import cached
+from core.treecache import cached, fragment_version
 from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
 from programme.charts import statistics_charts
 from programme.models.figures import CohortYear
@@ -38,7 +40,12 @@ class StatisticsPage(FoldedSearchMixin, FastServeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(statistics_charts(statistics_figures(locale=self.locale)))
+        # Built only when the template's fragment of them is not kept (a callable context
+        # value is called on first use; cache makes the later uses free).
+        context["charts"] = functools.cache(
+            lambda: statistics_charts(statistics_figures(locale=self.locale))
+        )
+        context["fragment_version"] = fragment_version()
         return context
 
 

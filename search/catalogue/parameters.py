@@ -33,6 +33,22 @@ PARAMETERS = {"q", "sort", "page", "lang", "tab", STATUS_GROUP, *FACET_GROUPS}
 # What the catalogue page reads (it ignores `lang`, its language is its URL's) and the values
 # its form gives a parameter left out.
 PAGE_PARAMETERS = PARAMETERS - {"lang"}
+# What a link to the same view carries (its other pages and tab, the other language, its feed
+# and downloads): words, filters, sort and tab; not the page, nor `lang` (the URL says the
+# language), nor anything the page ignores (a campaign tag).
+VIEW_PARAMETERS = PARAMETERS - {"page", "lang"}
+
+
+def view_parameters(params):
+    """*params* (a QueryDict) reduced to VIEW_PARAMETERS, as a mutable copy. A cached
+    fragment of the results varies on these alone."""
+    carried = params.copy()
+    for name in list(carried):
+        if name not in VIEW_PARAMETERS:
+            carried.pop(name)
+    return carried
+
+
 _PAGE_DEFAULTS = {"sort": "relevance", "tab": TABS[0], "page": "1"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VOCABULARY_CACHE = "catalogue:vocabulary-slugs"

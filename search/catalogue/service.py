@@ -37,6 +37,9 @@ class CatalogueAnswer:
     data: dict
     path: str  # "engine" or "database"
     notice: str | None = None
+    # Under which key the answer is kept (see search); None for one that is not kept, so a
+    # page builds nothing from it to keep either.
+    key: str | None = None
 
 
 class PageOutOfRange(ValueError):
@@ -103,6 +106,7 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         caches["catalogue-answers"].set(key, PageOutOfRange(query.page), ANSWER_SECONDS)
         raise
     if answer.notice is None:
+        answer.key = key
         # A copy: callers add to the answer's data (pictures, links) for their own page.
         caches["catalogue-answers"].set(key, copy.deepcopy(answer), ANSWER_SECONDS)
     return answer

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from search.catalogue.contract import TABS
-from search.catalogue.parameters import PARAMETERS
+from search.catalogue.parameters import view_parameters
 
 register = template.Library()
 
@@ -14,9 +14,8 @@ register = template.Library()
 def catalogue_tab_url(context, tab: str) -> str:
     """The current results' URL on *tab*: the same words and filters, from the first page."""
     request = context["request"]
-    params = request.GET.copy()
-    for name in ("page", "tab"):
-        params.pop(name, None)
+    params = view_parameters(request.GET)
+    params.pop("tab", None)
     if tab != TABS[0]:
         params["tab"] = tab
     return f"?{params.urlencode()}" if params else request.path
@@ -26,11 +25,7 @@ def catalogue_tab_url(context, tab: str) -> str:
 def catalogue_export_url(context, format: str) -> str:
     """The download of the current results (search.catalogue.export) as *format*: the same
     words, filters, sort and tab, in the page's language; every page of them."""
-    params = context["request"].GET.copy()
-    for name in list(params):
-        if name not in PARAMETERS or name in ("page", "lang"):
-            # Unknown parameters (a campaign tag) the page ignores; the export would refuse.
-            params.pop(name)
+    params = view_parameters(context["request"].GET)
     params["lang"] = get_language()
     params["format"] = format
     return f"{reverse('catalogue_export')}?{params.urlencode()}"
