@@ -71,6 +71,18 @@ def translation_urls(page: Page) -> dict[str, str]:
     return cached(f"translations:{page.translation_key}", build)
 
 
+def route_translations(page: Page, words: dict[str, str]) -> dict[str, str]:
+    """{language code: URL} of a view below *page* (a form or a tool at /dang-ky/, /register/)
+    in each language of the page's live translations: that translation's URL and the
+    language's word in *words*. The language switch and hreflang links of the view then lead
+    to the same view, and its canonical address is its own."""
+    return {
+        code: f"{url}{words[code]}/"
+        for code, url in translation_urls(page).items()
+        if code in words
+    }
+
+
 def translated_links(keys, *, locale: Locale) -> list[dict]:
     """{title, url} of the live, public page in *locale* of each translation key, in the
     order of *keys*; a key without one is left out."""

@@ -125,6 +125,7 @@ def event_registration(request, page):
             "searched": bool(query),
             "max_meetings": MAX_MEETINGS,
             "refusal": REFUSALS["closed"]() if closed and request.method == "POST" else "",
+            "translations": page.registration_translations(),
         },
         status=status,
     )
@@ -134,5 +135,10 @@ def event_registered(request, page, *, status: str):
     return TemplateResponse(
         request,
         "programme/event_registered.html",
-        {"page": page, "self": page, "waiting": status == "waiting"},
+        {
+            "page": page,
+            "self": page,
+            "waiting": status == "waiting",
+            "translations": page.registration_translations(status),
+        },
     )

@@ -12,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
+# Not --dist worksteal: a stolen test may run after a transactional one has flushed the
+# database, which pytest-django's ordering (transactional tests last) otherwise prevents.
 PYTEST=($PY -m pytest -n "${TEST_WORKERS:-auto}")
 ENGINE_PORT="${TEST_SEARCH_PORT:-9250}"
 started_pg=0

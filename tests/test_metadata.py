@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.factories import ImageFactory
-from home.factories import StandardPageFactory
+from home.factories import SitemapPageFactory, StandardPageFactory
 from home.models import SiteSettings
 from news.factories import NewsPageFactory
 from products.factories import AdministrativeUnitFactory, DecisionFactory
@@ -25,6 +25,7 @@ from programme.factories import (
     DecisionIndexPageFactory,
     EventPageFactory,
     GuidancePageFactory,
+    OpenDataPageFactory,
     StatisticsPageFactory,
 )
 from tests.content import make_company, make_product, publish
@@ -161,6 +162,7 @@ def every_page_type(site, site_tree):
             address="91 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
             organiser="Trung tâm Khuyến công Hà Nội",
             image=ImageFactory(title="Hội nghị"),
+            registration_on_site=True,
         )
     )
     for factory in (
@@ -170,6 +172,8 @@ def every_page_type(site, site_tree):
         StatisticsPageFactory,
     ):
         publish(factory(parent=site_tree.programme, intro="<p>Giới thiệu <b>mục</b> này.</p>"))
+    publish(OpenDataPageFactory(parent=site_tree.programme, intro="Dữ liệu của chương trình."))
+    publish(SitemapPageFactory(parent=site_tree.home, intro="Mọi trang của trang web."))
     publish(
         StandardPageFactory(
             parent=site_tree.home, title="Giới thiệu", slug="gioi-thieu", intro="Về trang này."
@@ -187,6 +191,11 @@ def every_page_type(site, site_tree):
         "guidance": "/en/programme/huong-dan/",
         "decisions": "/en/programme/van-ban/",
         "statistics": "/en/programme/so-lieu/",
+        "open data": "/en/programme/du-lieu-mo/",
+        "self-check": "/en/programme/tieu-chi/self-check/",
+        "site map": "/en/so-do-trang/",
+        "application": "/en/apply-for-selection/",
+        "event registration": "/en/events/ket-noi-cung-cau/register/",
         "product index": "/en/products/",
         "product": "/en/products/den-led/",
         "company index": "/en/companies/",
@@ -208,6 +217,11 @@ def every_page_type(site, site_tree):
         "guidance": "/chuong-trinh/huong-dan/",
         "decisions": "/chuong-trinh/van-ban/",
         "statistics": "/chuong-trinh/so-lieu/",
+        "open data": "/chuong-trinh/du-lieu-mo/",
+        "self-check": "/chuong-trinh/tieu-chi/tu-kiem-tra/",
+        "site map": "/so-do-trang/",
+        "application": "/dang-ky-binh-chon/",
+        "event registration": "/su-kien/ket-noi-cung-cau/dang-ky/",
         "product index": "/san-pham/",
         "product": "/san-pham/den-led/",
         "company index": "/doanh-nghiep/",

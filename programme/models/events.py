@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.feeds import FEED_ITEMS, FeedContent, FeedItem, absolute, feed_links, feed_response
 from core.images import attach_renditions
+from core.navigation import route_translations
 from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public, unexpired
 from programme.models.pages import INTRO_FEATURES
 
@@ -304,6 +305,17 @@ class EventPage(RoutablePageMixin, FoldedSearchMixin, FastServeMixin, Page):
 
     def _words(self) -> dict:
         return REGISTER_WORDS.get(self.locale.language_code, REGISTER_WORDS["vi"])
+
+    def registration_translations(self, word: str = "form") -> dict[str, str]:
+        """{language: URL} of the registration form (*word* "form") or of an outcome's page
+        ("confirmed", "waiting") in each language of the event."""
+        if word == "form":
+            words = {code: names["form"] for code, names in REGISTER_WORDS.items()}
+        else:
+            words = {
+                code: f"{names['form']}/{names[word]}" for code, names in REGISTER_WORDS.items()
+            }
+        return route_translations(self, words)
 
     def registered_path(self, status: str, request=None) -> str:
         words = self._words()

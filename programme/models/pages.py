@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.navigation import route_translations
 from core.pages import (
     FOLDED_SEARCH_FIELDS,
     FastServeMixin,
@@ -132,6 +133,7 @@ class CriteriaPage(RoutablePageMixin, FoldedSearchMixin, FastServeMixin, Page):
                 "check": check,
                 "guidance": guidance,
                 "checklist": guidance.checklist_for(check.product_type) if guidance else [],
+                "translations": route_translations(self, SELF_CHECK_WORDS),
             },
         )
         if request.GET:
