@@ -204,21 +204,9 @@ class ApplicationViewSet(ModelViewSet):
         "language": "Ngôn ngữ",
     }
     export_filename = "dang-ky-binh-chon"
-    inspect_view_fields = [
-        "selection_round",
-        "created_at",
-        "status",
-        "company_name",
-        "tax_code",
-        "contact_name",
-        "email",
-        "phone",
-        "products",
-        "language",
-        "consented_at",
-        "files",
-        "mails",
-    ]
+    # Everything stored about the applicant (what the personal-data export gives them), with
+    # its round, files and mails.
+    inspect_view_fields = ["selection_round", *services.PERSON_FIELDS, "files", "mails"]
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
