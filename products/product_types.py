@@ -9,8 +9,9 @@ words as synonyms in the admin). Both search paths index these terms like any ot
 """
 
 import tomllib
+from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -74,16 +75,34 @@ class ProductTypes(_Entry):
         if heading in self.hs_headings:
             found["vi"].append(self.hs_headings[heading].vi)
             found["en"].append(self.hs_headings[heading].en)
-        title_words = [_phrase_words(title) for title in titles]
-        for group in self.glossary:
-            if heading in group.hs or any(
-                _contains(title, phrase)
-                for phrase in group.trigger_phrases()
-                for title in title_words
-            ):
+        triggered = self._groups_triggered_by([_phrase_words(title) for title in titles])
+        for position, group in enumerate(self.glossary):
+            if heading in group.hs or position in triggered:
                 found["vi"] += group.vi
                 found["en"] += group.en
         return {language: list(dict.fromkeys(phrases)) for language, phrases in found.items()}
+
+    @cached_property
+    def _trigger_index(self) -> dict[int, dict[tuple[str, ...], set[int]]]:
+        """{phrase length: {trigger phrase: the positions of the groups it triggers}}.
+
+        Built once: a rebuild asks for the terms of every product, and comparing each title
+        with every group's phrases one by one made the terms most of a document's cost.
+        """
+        index = defaultdict(lambda: defaultdict(set))
+        for position, group in enumerate(self.glossary):
+            for phrase in group.trigger_phrases():
+                index[len(phrase)][phrase].add(position)
+        return {size: dict(phrases) for size, phrases in index.items()}
+
+    def _groups_triggered_by(self, titles: list[tuple[str, ...]]) -> set[int]:
+        """The positions of the groups one of whose phrases is a run of words in a title."""
+        triggered = set()
+        for title in titles:
+            for size, phrases in self._trigger_index.items():
+                for start in range(len(title) - size + 1):
+                    triggered.update(phrases.get(title[start : start + size], ()))
+        return triggered
 
 
 def _phrase_words(text: str) -> tuple[str, ...]:
@@ -95,11 +114,6 @@ def _phrase_words(text: str) -> tuple[str, ...]:
         word[:-1] if len(word) > 3 and word.endswith("s") else word
         for word in words(normalize_text(text).casefold())
     )
-
-
-def _contains(words_: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(words_[start : start + size] == phrase for start in range(len(words_) - size + 1))
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@
 in batches (`documents.product_documents`) and written with a bulk upsert, in this process.
 Building an entry is mostly CPU-bound Python (documents, then folding every word), so right
 after `generate_catalogue` has filled an empty catalogue, the entries are built here by
-WORKERS forked processes from the same documents, `_entry_fields` and `_facet_rows`, and
+WORKERS forked processes from the same documents, `_entry_fields` and `facet_rows`, and
 inserted raw into emptied tables: about 1.8 times rebuild_entries()'s rate on 2 cores
 (3 000 products in batches of 500: 1 100-1 200 entries/s, against 610-680).
 tests/lab/test_generate_catalogue.py asserts that both write the same entries.
@@ -17,9 +17,16 @@ from multiprocessing import get_context
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from lab.benchmark.rows import delete_rows, insert_rows, reset_sequences
+from core.rows import insert_rows
+from lab.benchmark.rows import delete_rows, reset_sequences
 from products.documents import product_documents
-from search.catalogue.database.query import _entry_fields, _facet_rows, name_words
+from search.catalogue.database.query import (
+    FACET_COLUMNS,
+    NAME_WORD_COLUMNS,
+    _entry_fields,
+    facet_rows,
+    name_words,
+)
 from search.catalogue.source import catalogue_source
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
@@ -32,12 +39,8 @@ def entry_rows(keys: list) -> list[tuple[str, dict, list[tuple], list[tuple]]]:
 
     rows = []
     for key, document in product_documents(keys).items():
-        facets = [
-            (row.group, row.value, row.label_vi, row.label_en, row.sort_order)
-            for row in _facet_rows(entry=CatalogueEntry(), document=document)
-        ]
         fields = _entry_fields(document)
-        rows.append((key, fields, facets, name_words(fields["names"])))
+        rows.append((key, fields, facet_rows(document), name_words(fields["names"])))
     return rows
 
 
@@ -67,8 +70,8 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
                 columns = ("id", "translation_key", "updated_at", *rows[0][1])
                 with transaction.atomic(using=using):
                     insert_rows(CatalogueEntry, columns, entries)
-                    insert_rows(CatalogueFacetValue, _FACET_COLUMNS, facets)
-                    insert_rows(CatalogueNameWord, _WORD_COLUMNS, words)
+                    insert_rows(CatalogueFacetValue, FACET_COLUMNS, facets)
+                    insert_rows(CatalogueNameWord, NAME_WORD_COLUMNS, words)
             written += len(entries)
             if progress is not None:
                 progress(written, len(keys))
@@ -76,8 +79,6 @@ def build_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
     return written
 
 
-_FACET_COLUMNS = ("entry", "group", "value", "label_vi", "label_en", "sort_order")
-_WORD_COLUMNS = ("entry", "folded", "word", "occurrences")
 WORKERS = 2
 
 

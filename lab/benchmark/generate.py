@@ -33,6 +33,7 @@ from django.db.models import Max, Q
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from core.rows import insert_rows
 from core.text import fold_text, normalize_text
 from core.translation import translate_instance
 from core.treecache import bump_tree_version
@@ -40,7 +41,7 @@ from home.factories import HomePageFactory
 from home.models import HomeFeaturedProduct, HomePage
 from lab.benchmark import vocabulary as words
 from lab.benchmark.entries import build_entries
-from lab.benchmark.rows import delete_rows, insert_rows, reset_sequences
+from lab.benchmark.rows import delete_rows, reset_sequences
 from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
 from products.models import (
     AdministrativeUnit,

@@ -1,13 +1,10 @@
 """Rows written straight into tables: the benchmark's catalogue is too large for the ORM."""
 
 from collections.abc import Iterable
-from itertools import batched
 
 from django.core.management.color import no_style
 from django.db import connections, router
 from wagtail.models import Page
-
-INSERT_BATCH = 500
 
 
 def reset_sequences(*models) -> None:
@@ -18,49 +15,6 @@ def reset_sequences(*models) -> None:
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
-
-
-def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-    """INSERT *rows* (tuples in *columns* order: field names) into *model*'s own table.
-
-    Plain `executemany`, no model instances: at 100 000 products, building a Page instance
-    (Wagtail's and modelcluster's __init__) cost more than inserting it. Values that need the
-    database's own form (UUIDs, aware datetimes, JSON) go through their field's
-    `get_db_prep_save`, so SQLite and PostgreSQL both get what the ORM would send.
-    """
-    using = router.db_for_write(model)
-    connection = connections[using]
-    fields = [model._meta.get_field(name) for name in columns]
-    converters = [
-        (lambda value, f=f: f.get_db_prep_save(value, connection))
-        if f.get_internal_type() in _PREPARED_TYPES
-        else None
-        for f in fields
-    ]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    count = 0
-    with connection.cursor() as cursor:
-        for chunk in batched(rows, INSERT_BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(
-                        value if convert is None else convert(value)
-                        for convert, value in zip(converters, row, strict=True)
-                    )
-                    for row in chunk
-                ],
-            )
-            count += len(chunk)
-    return count
-
-
-_PREPARED_TYPES = {"UUIDField", "DateTimeField", "JSONField", "DateField"}
 
 
 def delete_rows(model, *, column: str | None = None, values: Iterable = ()) -> None:

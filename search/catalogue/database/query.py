@@ -59,6 +59,7 @@ from django.db.models.lookups import GreaterThanOrEqual
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from core.rows import insert_rows
 from core.text import WORD, fold_text, fold_word, normalize_text
 from core.treecache import cached
 from search.catalogue.contract import (
@@ -280,21 +281,34 @@ def repair_table(table: EntryTable, report: DriftReport) -> None:
         write_table(table, batch, table.documents(batch))
 
 
+# The columns of the rows written with each entry, as core.rows.insert_rows takes them.
+FACET_COLUMNS = ("entry", "group", "value", "label_vi", "label_en", "sort_order")
+NAME_WORD_COLUMNS = ("entry", "folded", "word", "occurrences")
+
+
 def _write_facets_and_words(entries: list[CatalogueEntry], documents: dict[str, dict]) -> None:
-    """Replace the facet rows and name words of the product entries just upserted."""
+    """Replace the facet rows and the "did you mean" words of the product entries just
+    upserted.
+
+    About thirty small rows an entry, written as plain rows (core.rows): through bulk_create,
+    building and compiling them was half of a rebuild's time. One DELETE each: these rows have
+    no delete signals (tests/search/test_fast_deletes.py), and deleting an entry deletes its
+    rows by itself (ON DELETE CASCADE).
+    """
     ids = dict(
         CatalogueEntry.objects.filter(translation_key__in=list(documents)).values_list(
             "translation_key", "pk"
         )
     )
-    # One DELETE: these rows have no delete signals (tests/search/test_fast_deletes.py).
     CatalogueFacetValue.objects.filter(entry_id__in=ids.values()).delete()
-    facets = []
+    CatalogueNameWord.objects.filter(entry_id__in=ids.values()).delete()
+    facets, words = [], []
     for entry in entries:
-        entry.pk = ids[UUID(entry.translation_key)]
-        facets += _facet_rows(entry=entry, document=documents[entry.translation_key])
-    CatalogueFacetValue.objects.bulk_create(facets)
-    write_name_words(entries)
+        pk = ids[UUID(entry.translation_key)]
+        facets += [(pk, *row) for row in facet_rows(documents[entry.translation_key])]
+        words += [(pk, *row) for row in name_words(entry.names)]
+    insert_rows(CatalogueFacetValue, FACET_COLUMNS, facets)
+    insert_rows(CatalogueNameWord, NAME_WORD_COLUMNS, words)
 
 
 def _entry_fields(document: dict) -> dict:
@@ -343,28 +357,48 @@ def _match_column(fields: Iterable[tuple[str, list[str]]], *, fold: bool) -> str
     end of a title and the start of a company name). A text of a field in STEMMED_FIELDS is
     followed by its words' stems, after its words so that its phrases stay whole.
     """
-    texts = [(key, text) for key, texts in fields for text in texts]
     return "".join(
-        f" {' '.join(words)} "
-        for key, text in texts
-        if (words := _column_words(key, text, fold=fold))
+        _column_text(text, stemmed=key in STEMMED_FIELDS, fold=fold)
+        for key, texts in fields
+        for text in texts
     )
 
 
-def _column_words(key: str, text: str, *, fold: bool) -> list[str]:
-    """The words of one text of the field *key*, and after them their marked stems if the
-    engine stems the field."""
+# Texts up to this length (names, labels, product-type terms, which many entries share) are
+# turned into their column text once per process; longer ones (descriptions) are each
+# product's own, and would only fill the cache.
+SHARED_TEXT_LENGTH = 200
+
+
+def _column_text(text: str, *, stemmed: bool, fold: bool) -> str:
+    """ " w1 w2 ~s1 ~s2 ": one text's words, and after them their marked stems if *stemmed*
+    (the engine stems the field), padded by spaces; "" for a text without words."""
+    if len(text) <= SHARED_TEXT_LENGTH:
+        return _shared_column_text(text, stemmed, fold)
+    return _build_column_text(text, stemmed, fold)
+
+
+def _build_column_text(text: str, stemmed: bool, fold: bool) -> str:
     words = _words(text, fold=fold)
-    if not words or key not in STEMMED_FIELDS:
-        return words
-    written = _words(text, fold=False) if fold else words
-    return [*words, *dict.fromkeys(_stem_form(word, fold=fold) for word in written)]
+    if not words:
+        return ""
+    if stemmed:
+        written = _words(text, fold=False) if fold else words
+        words = [*words, *dict.fromkeys(_stem_form(word, fold=fold) for word in written)]
+    return f" {' '.join(words)} "
+
+
+_shared_column_text = lru_cache(maxsize=50_000)(_build_column_text)
 
 
 def _words(text: str, *, fold: bool) -> list[str]:
     """The words of *text*, lower-cased NFC (or folded)."""
-    text = fold_text(text) if fold else normalize_text(normalize_text(text).casefold())
-    return WORD.findall(text)
+    if fold:
+        # Folded a whitespace-separated piece at a time through fold_word's cache: the same
+        # words as folding the whole text (folding neither makes nor removes whitespace), and
+        # a catalogue's entries repeat their words, so most pieces are folded once a rebuild.
+        return [word for piece in text.split() for word in WORD.findall(fold_word(piece))]
+    return WORD.findall(normalize_text(normalize_text(text).casefold()))
 
 
 # The engine's English analysis (mapping.en_text) runs the `stemmer` filter with language
@@ -405,35 +439,15 @@ def _stem_form(word: str, *, fold: bool) -> str:
     return STEM_MARK + (fold_word(stem) if fold else stem)
 
 
-def write_name_words(entries: Iterable[CatalogueEntry]) -> None:
-    """Replace the "did you mean" vocabulary rows of *entries*, from their `names`.
-
-    Call it whenever entries are written (in any batch size); deleting an entry deletes its
-    rows by itself (ON DELETE CASCADE in the database).
-    """
-    entries = list(entries)
-    for start in range(0, len(entries), BATCH):
-        batch = entries[start : start + BATCH]
-        # One DELETE, as for the facet rows in _write_facets_and_words.
-        CatalogueNameWord.objects.filter(entry__in=batch).delete()
-        CatalogueNameWord.objects.bulk_create(
-            [
-                CatalogueNameWord(entry=entry, folded=folded, word=word, occurrences=occurrences)
-                for entry in batch
-                for folded, word, occurrences in name_words(entry.names)
-            ],
-            batch_size=BATCH,
-        )
-
-
 def name_words(names: str) -> list[tuple[str, str, int]]:
     """(folded, word, occurrences) for each distinct word of *names*, in order of appearance."""
     counts = Counter(_words(names, fold=False))
-    return [(fold_text(word), word, occurrences) for word, occurrences in counts.items()]
+    return [(fold_word(word), word, occurrences) for word, occurrences in counts.items()]
 
 
-def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacetValue]:
-    """One row per facet value of *document*, read from the fields the engine aggregates.
+def facet_rows(document: dict) -> list[tuple[str, str, str, str, int]]:
+    """(group, value, label_vi, label_en, sort_order) for each facet value of *document*,
+    read from the fields the engine aggregates.
 
     Encoded values are "slug<US>vi<US>en<US>order" (see documents._labels); years and top10
     are plain values.
@@ -442,17 +456,7 @@ def _facet_rows(*, entry: CatalogueEntry, document: dict) -> list[CatalogueFacet
     for group, facet in FACETS.items():
         for raw in _values(document, facet.facet_field):
             value, label_vi, label_en, order = decode_facet_value(group, raw)
-            rows.setdefault(
-                (group, value),
-                CatalogueFacetValue(
-                    entry=entry,
-                    group=group,
-                    value=value,
-                    label_vi=label_vi,
-                    label_en=label_en,
-                    sort_order=order,
-                ),
-            )
+            rows.setdefault((group, value), (group, value, label_vi, label_en, order))
     return list(rows.values())
 
 
