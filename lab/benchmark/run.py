@@ -4,14 +4,16 @@ One run, in order:
 
 1. `manage.py generate_catalogue` into the benchmark database (kept when it already holds the
    same N and seed);
-2. the engine index, rebuilt behind its alias by `search.catalogue.indexing.rebuild()`, and
-   the database path's entries by `database.rebuild_entries()` (what `manage.py
+2. the engine indices, rebuilt behind their aliases by `search.catalogue.indexing.rebuild()`
+   and `engine.companies.rebuild_companies()`, and the database path's entries by
+   `database.rebuild_entries()` and `rebuild_company_entries()` (what `manage.py
    rebuild_catalogue_index` runs), each with its build rate in documents per second, plus the
    rate of the one-product-at-a-time functions publishing uses, on a sample;
 3. a fixed mix of catalogue searches against gunicorn (2 workers) serving the benchmark
    settings, once with SEARCH_URL (engine path) and once without (database path): latency
    percentiles over HTTP, and for the engine path the engine's own `took` for the same request
-   bodies (`query.build_search`), with the ratio between them.
+   bodies (`query.build_search` and `companies.build_company_search`: every search sends
+   both), with the ratio between them.
 
 The OpenSearch node is started on its own port (BENCH_SEARCH_PORT, 9260) unless SEARCH_URL is
 set, and stopped afterwards if this run started it; gunicorn listens on BENCH_PORT (8260).
@@ -196,8 +198,10 @@ def build_indexes() -> None:
     # Imported here, and in the functions below: this module runs before Django is set up
     # (main() configures it once the catalogue is generated).
     from products.documents import product_document
+    from search.catalogue.database.companies import rebuild_company_entries
     from search.catalogue.database.query import rebuild_entries, sync_entry
     from search.catalogue.engine import indexing
+    from search.catalogue.engine.companies import rebuild_companies
     from search.catalogue.source import catalogue_source
 
     sample = catalogue_source().keys()[:SAMPLE]
@@ -211,6 +215,17 @@ def build_indexes() -> None:
     started = time.perf_counter()
     written = rebuild_entries()
     _rate("database entries (rebuild_entries)", written, started)
+
+    # Every catalogue search also searches the companies (search.catalogue.company_search):
+    # without their index the engine path would fail that request and answer it from the
+    # database each time, and measure that.
+    started = time.perf_counter()
+    report = rebuild_companies()
+    _rate(f"engine company index rebuild ({report.index})", report.documents, started)
+
+    started = time.perf_counter()
+    written = rebuild_company_entries()
+    _rate("database company entries (rebuild_company_entries)", written, started)
 
     started = time.perf_counter()
     for key in sample:
@@ -293,8 +308,10 @@ def _measure(requests: list[tuple[str, str]], into: list, options, *, engine: bo
 def _engine_took(searches, *, cache: bool) -> list[float]:
     # Imported once Django is set up (see build_indexes).
     from core.text import clean_search_text
+    from search.catalogue.company_contract import COMPANY_PREVIEW
     from search.catalogue.contract import CatalogueQuery
     from search.catalogue.engine.client import get_client, index_name
+    from search.catalogue.engine.companies import build_company_search, company_index_name
     from search.catalogue.engine.query import build_search
     from search.synonyms import synonym_groups
 
@@ -312,9 +329,17 @@ def _engine_took(searches, *, cache: bool) -> list[float]:
             sort=params.get("sort", "relevance"),
             page=params.get("page", 1),
         )
-        body = build_search(query, synonyms=synonyms)
-        response = client.search(index=index_name(), body=body, request_cache=cache)
-        took.append(response["took"] / 1000)
+        # The site sends two requests a search, the products' and the companies': their
+        # times together are the engine's share of the answer.
+        products = client.search(
+            index=index_name(), body=build_search(query, synonyms=synonyms), request_cache=cache
+        )
+        companies = client.search(
+            index=company_index_name(),
+            body=build_company_search(query, synonyms=synonyms, start=0, size=COMPANY_PREVIEW),
+            request_cache=cache,
+        )
+        took.append((products["took"] + companies["took"]) / 1000)
     return took
 
 

@@ -6,7 +6,6 @@ otherwise. When the engine fails or is too slow, the same query is answered from
 database path with a notice, so visitors never see an error page because of the engine.
 """
 
-import copy
 import hashlib
 import logging
 import math
@@ -107,8 +106,9 @@ def search(query: CatalogueQuery) -> CatalogueAnswer:
         raise
     if answer.notice is None:
         answer.key = key
-        # A copy: callers add to the answer's data (pictures, links) for their own page.
-        caches["catalogue-answers"].set(key, copy.deepcopy(answer), ANSWER_SECONDS)
+        # Django's cache backends keep a pickled copy, so what callers add to the answer's
+        # data for their own page (pictures, links) never reaches the kept one.
+        caches["catalogue-answers"].set(key, answer, ANSWER_SECONDS)
     return answer
 
 

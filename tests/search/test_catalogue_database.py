@@ -593,3 +593,18 @@ def test_a_search_costs_the_same_queries_whatever_the_catalogue(
     with django_assert_max_num_queries(QUERIES_PER_SEARCH):
         nothing = search("đèn led", filters={"year": ["1999"]})
     assert nothing["count"] == 0 and nothing["suggestion"] is None
+
+
+def test_what_a_page_adds_to_an_answer_never_reaches_the_kept_one(facet_products, settings):
+    settings.SEARCH_URL = ""
+    query = CatalogueQuery(q="", sort="name")
+    first = service.search(query)
+    # What the catalogue page does with its answer: pictures and links on each result.
+    first.data["results"][0]["image"] = {"url": "/media/elsewhere.jpg"}
+    first.data["results"].pop()
+
+    again = service.search(query)
+
+    assert again.key == first.key  # answered from memory
+    assert "image" not in again.data["results"][0]
+    assert titles(again.data) == ["Cáp điện", "Khuôn mẫu", "Máy biến áp", "Ống thép"]
