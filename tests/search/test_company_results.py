@@ -275,6 +275,17 @@ def test_check_catalogue_index_finds_and_repairs_company_drift(companies, path):
 # -- costs ------------------------------------------------------------------------------
 
 
+def test_a_typo_finds_a_company_published_after_the_names_were_read(companies, path):
+    assert companies_found("hoang phat") == []  # the names' vocabulary is read now
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        make_company(companies["tree"], title="Hoàng Phát", slug="hoang-phat")
+    refresh_engine(path)
+
+    assert companies_found("hoang phta") == ["Hoàng Phát"]
+    # Within the engine's fuzziness only, first letter as typed: as on the engine.
+    assert companies_found("koang phat") == []
+
+
 @pytest.mark.parametrize("path", ["database"], indirect=True)
 def test_a_search_costs_at_most_two_more_sql_queries(companies):
     def queries(**params):

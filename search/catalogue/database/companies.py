@@ -8,23 +8,27 @@ every word rank above those matched in their ward, zone or summary.
 
 Typos: when nothing has every word, each query word may be a name's word within the engine's
 fuzziness (AUTO: one edit up to five letters, two beyond; the first letter as typed), judged
-with rapidfuzz over the company names, on SQLite and PostgreSQL alike. A catalogue has far
-fewer companies than products (hundreds), so reading their names for that is cheap.
+with rapidfuzz over the vocabulary of the company names (read once per tree version), on
+SQLite and PostgreSQL alike; only the companies with a close word for every query word are
+then read. Most product searches find no company by their words and take this path.
 
 A search costs one SQL query (the page, with the count as a window function over it), two
-when the page is empty (the count for a page past the end, or the names for the typo
-fallback). The autocomplete costs one.
+when the page is empty (the typo fallback's companies; or, past the first page, the count).
+The autocomplete costs one.
 """
 
 import operator
+from collections import defaultdict
 from collections.abc import Callable
 from functools import reduce
 
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import Length
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from core.text import fold_text
+from core.treecache import cached
 from search.catalogue.company_contract import (
     COMPANY_NAME_FIELDS,
     COMPANY_TEXT_FIELDS,
@@ -161,23 +165,33 @@ def _ordering(sort: str, *, lang: str, queried: bool) -> list:
 
 def _without_results(terms, *, condition: Q, query: CatalogueQuery, start: int, size: int):
     """An empty page: past the end of the matches, or nothing has every word (then the
-    companies whose names hold each word but for a typo). One query for either."""
-    rows = list(
-        CatalogueCompanyEntry.objects.annotate(
-            matched=Case(When(condition, then=Value(1)), default=Value(0))
-        )
-        .order_by(*_ordering("name", lang=query.lang, queried=False))
-        .values("matched", "folded_names", "document", "latest_year")
-    )
-    if matched := sum(row["matched"] for row in rows):
+    companies whose names hold each word but for a typo)."""
+    if start and (matched := CatalogueCompanyEntry.objects.filter(condition).count()):
         return matched, [], True
     words = [word for spelling in terms.spellings for word in spelling][:MAX_QUERY_WORDS]
+    # Each query word's close name words, from the names' vocabulary; then only the
+    # companies that have one for every word are read.
+    close = [_close_name_words(word) for word in words]
+    if not words or not all(close):
+        return 0, [], False
+    rows = (
+        CatalogueCompanyEntry.objects.filter(
+            reduce(
+                operator.and_,
+                (
+                    reduce(operator.or_, (Q(folded_names__contains=f" {name} ") for name in near))
+                    for near in close
+                ),
+            )
+        )
+        .order_by(*_ordering("name", lang=query.lang, queried=False))
+        .values("folded_names", "document", "latest_year")
+    )
     found = []
     for row in rows:
         names = set(row["folded_names"].split())
-        distances = [_typo_distance(word, names) for word in words]
-        if names and all(distance is not None for distance in distances):
-            found.append((sum(distances), row))
+        distance = sum(min(d for name, d in near.items() if name in names) for near in close)
+        found.append((distance, row))
     if query.sort == "newest":
         found.sort(key=lambda item: (-(item[1]["latest_year"] or 0), item[0]))
     elif query.sort == "relevance":
@@ -187,21 +201,45 @@ def _without_results(terms, *, condition: Q, query: CatalogueQuery, start: int, 
     return len(found), results, False
 
 
-def _typo_distance(word: str, names: set[str]) -> int | None:
-    """The fewest edits from *word* to a word of *names*, within the engine's AUTO fuzziness
-    (none up to two letters, one up to five, two beyond) and with its first letter as typed
-    (the engine's prefix_length 1); None when no word is that close."""
-    if word in names:
-        return 0
+def _close_name_words(word: str) -> dict[str, int]:
+    """{name word: edits} for the words of the companies' names within the engine's AUTO
+    fuzziness of *word* (none up to two letters, one up to five, two beyond) and with its
+    first letter as typed (the engine's prefix_length 1)."""
     allowed = 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
-    best = None
-    for name in names:
-        if not allowed or name[:1] != word[:1]:
-            continue
-        distance = OSA.distance(word, name, score_cutoff=allowed)
-        if distance <= allowed and (best is None or distance < best):
-            best = distance
-    return best
+    by_initial = _name_words()
+    if not allowed:
+        return {word: 0} if word in by_initial.get(word[:1], ()) else {}
+    return {
+        name: distance
+        for name, distance, _ in process.extract(
+            word,
+            by_initial.get(word[:1], ()),
+            scorer=OSA.distance,
+            score_cutoff=allowed,
+            limit=None,
+        )
+    }
+
+
+def _name_words() -> dict[str, tuple[str, ...]]:
+    """Every folded word of the companies' names, by first letter, once per tree version.
+
+    Kept with the page tree's version (core.treecache), as the products' vocabulary is
+    (database.query._vocabulary): a word read in the moment between a publish and the
+    entries' sync can only look for a company that is not there, and the companies are then
+    read from their entries.
+    """
+    return cached("catalogue:company-name-words", _read_name_words)
+
+
+def _read_name_words() -> dict[str, tuple[str, ...]]:
+    words = set()
+    for names in CatalogueCompanyEntry.objects.values_list("folded_names", flat=True):
+        words.update(names.split())
+    by_initial = defaultdict(list)
+    for word in sorted(words):
+        by_initial[word[:1]].append(word)
+    return {initial: tuple(group) for initial, group in by_initial.items()}
 
 
 # -- autocomplete -----------------------------------------------------------------------
