@@ -40,7 +40,6 @@ from core.treecache import bump_tree_version
 from home.factories import HomePageFactory
 from home.models import HomeFeaturedProduct, HomePage
 from lab.benchmark import vocabulary as words
-from lab.benchmark.entries import build_entries
 from lab.benchmark.rows import delete_rows, reset_sequences
 from products.factories import CompanyIndexPageFactory, ProductIndexPageFactory
 from products.models import (
@@ -60,6 +59,7 @@ from products.models import (
 )
 from products.services import ensure_official_sectors, sync_administrative_units
 from search.catalogue.contract import LANGUAGES
+from search.catalogue.database.query import rebuild_entries, rebuild_workers
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 
 # Never change: translation keys (and so `catalogue_matches`) are derived from it.
@@ -779,7 +779,9 @@ def generate_catalogue(
 
     step = time.perf_counter()
     say("Building the database path's search entries ...")
-    report.entries = build_entries(progress=lambda done, total: say(f"  {done}/{total} entries"))
+    report.entries = rebuild_entries(
+        progress=lambda done, total: say(f"  {done}/{total} entries"), workers=rebuild_workers()
+    )
     report.timings["entries"] = time.perf_counter() - step
     report.seconds = time.perf_counter() - started
     return report

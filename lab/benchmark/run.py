@@ -199,7 +199,7 @@ def build_indexes() -> None:
     # (main() configures it once the catalogue is generated).
     from products.documents import product_document
     from search.catalogue.database.companies import rebuild_company_entries
-    from search.catalogue.database.query import rebuild_entries, sync_entry
+    from search.catalogue.database.query import rebuild_entries, rebuild_workers, sync_entry
     from search.catalogue.engine import indexing
     from search.catalogue.engine.companies import rebuild_companies
     from search.catalogue.source import catalogue_source
@@ -213,8 +213,9 @@ def build_indexes() -> None:
     _rate(f"engine index rebuild ({report.index})", report.documents, started)
 
     started = time.perf_counter()
-    written = rebuild_entries()
-    _rate("database entries (rebuild_entries)", written, started)
+    # As `manage.py rebuild_catalogue_index` runs it: with its default workers.
+    written = rebuild_entries(workers=rebuild_workers())
+    _rate(f"database entries (rebuild_entries, {rebuild_workers()} workers)", written, started)
 
     # Every catalogue search also searches the companies (search.catalogue.company_search):
     # without their index the engine path would fail that request and answer it from the
@@ -224,7 +225,7 @@ def build_indexes() -> None:
     _rate(f"engine company index rebuild ({report.index})", report.documents, started)
 
     started = time.perf_counter()
-    written = rebuild_company_entries()
+    written = rebuild_company_entries(workers=rebuild_workers())
     _rate("database company entries (rebuild_company_entries)", written, started)
 
     started = time.perf_counter()

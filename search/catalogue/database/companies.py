@@ -64,9 +64,12 @@ def write_company_entries(keys: list[str], documents: dict[str, dict]) -> int:
     return write_table(COMPANY_ENTRIES, keys, documents)
 
 
-def rebuild_company_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rewrite every live company's entry and delete the rest; return how many were written."""
-    return rebuild_table(COMPANY_ENTRIES, progress=progress)
+def rebuild_company_entries(
+    *, progress: Callable[[int, int], None] | None = None, workers: int = 1
+) -> int:
+    """Rewrite every live company's entry and delete the rest; return how many were written
+    (*workers*: see database.query.rebuild_table)."""
+    return rebuild_table(COMPANY_ENTRIES, progress=progress, workers=workers)
 
 
 def find_company_drift() -> DriftReport:
@@ -99,6 +102,7 @@ def _entry_fields(document: dict) -> dict:
 
 
 COMPANY_ENTRIES = EntryTable(
+    name="companies",
     model=CatalogueCompanyEntry,
     keys=lambda: catalogue_source().company_keys(),
     documents=lambda keys: catalogue_source().company_documents(keys),

@@ -40,17 +40,21 @@ it is three; five when a correction finds something.
 import datetime
 import html
 import operator
+import os
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial, reduce
 from itertools import islice
+from multiprocessing import get_context
 from uuid import UUID
 
 import snowballstemmer
 from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.cache import close_caches
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
@@ -173,9 +177,16 @@ def sync_entry(translation_key: UUID | str) -> bool:
     return write_entries([key], catalogue_source().documents([key])) == 1
 
 
-def rebuild_entries(*, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rewrite every live product's entry and delete the rest; return how many were written."""
-    return rebuild_table(PRODUCT_ENTRIES, progress=progress)
+def rebuild_workers() -> int:
+    """How many forked workers a rebuild uses by default: one per CPU this process may run
+    on, at most four (the writing stays in one process, which more could not keep up with)."""
+    return min(4, len(os.sched_getaffinity(0)))
+
+
+def rebuild_entries(*, progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
+    """Rewrite every live product's entry and delete the rest; return how many were written
+    (*workers*: see rebuild_table)."""
+    return rebuild_table(PRODUCT_ENTRIES, progress=progress, workers=workers)
 
 
 def find_drift() -> DriftReport:
@@ -194,11 +205,27 @@ def write_entries(keys: list[str], documents: dict[str, dict]) -> int:
 
 
 @dataclass(frozen=True)
+class ExtraRows:
+    """Rows written with each entry of a table (the products' facet values, their names'
+    words), replaced whenever the entry is: a model whose first column is the entry, and
+    the rows (without it) of one document and its entry's fields."""
+
+    model: type
+    columns: tuple[str, ...]
+    rows: Callable[[dict, dict], list[tuple]]
+
+
+# Every EntryTable by name, for the forked workers of a rebuild, which receive a name.
+_TABLES: dict[str, "EntryTable"] = {}
+
+
+@dataclass(frozen=True)
 class EntryTable:
     """One kind of the catalogue's search data on the database path (products, companies):
     its table, where its documents come from and how a document becomes a row. The writing,
     rebuilding, drift and repair below are the same for every kind."""
 
+    name: str
     model: type[AbstractCatalogueEntry]
     keys: Callable[[], list[str]]
     documents: Callable[[Iterable[str]], dict[str, dict]]
@@ -206,23 +233,50 @@ class EntryTable:
     expected: Callable[[], dict[str, dict]]
     # The row's columns from a document, but its translation_key.
     fields: Callable[[dict], dict]
-    # What else a written batch needs (the products' facet rows and name words), inside the
-    # batch's transaction: (the entries written, with their documents by key).
-    written: Callable[[list, dict[str, dict]], None] | None = None
+    extra: tuple[ExtraRows, ...] = ()
+
+    def __post_init__(self):
+        _TABLES[self.name] = self
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """What a batch of keys writes, computed before any write: plain data, so that a forked
+    worker of a rebuild can compute it and hand it back."""
+
+    keys: tuple[str, ...]
+    fields: dict[str, dict]  # the entry's columns by key, for the keys that have a document
+    extra: tuple[dict[str, list[tuple]], ...]  # per table.extra: the rows by key
+
+
+def prepare_batch(table: EntryTable, keys: Iterable[str], documents: dict[str, dict]):
+    """The entries (and their extra rows) of *documents*: the CPU-bound part of a write."""
+    fields = {key: table.fields(document) for key, document in documents.items()}
+    extra = tuple(
+        {key: kind.rows(documents[key], fields[key]) for key in fields} for kind in table.extra
+    )
+    return PreparedBatch(keys=tuple(keys), fields=fields, extra=extra)
 
 
 def write_table(table: EntryTable, keys: list[str], documents: dict[str, dict]) -> int:
-    """Upsert the entries of *documents*, delete those of *keys* without one; return the count.
+    """Upsert the entries of *documents*, delete those of *keys* without one; return the count."""
+    return write_batch(table, prepare_batch(table, keys, documents))
 
-    An upsert on translation_key keeps an entry's id, as `update_or_create` would, in one
-    transaction with what `table.written` adds.
+
+def write_batch(table: EntryTable, batch: PreparedBatch) -> int:
+    """Write *batch*: upsert its entries, delete those of its keys without one, and replace
+    their extra rows, in one transaction; return how many entries were written.
+
+    An upsert on translation_key keeps an entry's id, as `update_or_create` would. The extra
+    rows, about thirty an entry for the products, are written as plain rows (core.rows):
+    through bulk_create, building and compiling them was half of a rebuild's time. One DELETE
+    each: they have no delete signals (tests/search/test_fast_deletes.py), and deleting an
+    entry deletes its rows by itself (ON DELETE CASCADE).
     """
     model = table.model
-    entries = [
-        model(translation_key=key, **table.fields(document)) for key, document in documents.items()
-    ]
+    entries = [model(translation_key=key, **fields) for key, fields in batch.fields.items()]
     with transaction.atomic():
-        if missing := [key for key in keys if key not in documents]:
+        if missing := [key for key in batch.keys if key not in batch.fields]:
             model.objects.filter(translation_key__in=missing).delete()
         if not entries:
             return 0
@@ -236,23 +290,41 @@ def write_table(table: EntryTable, keys: list[str], documents: dict[str, dict]) 
                 if field.name not in ("id", "translation_key")
             ],
         )
-        if table.written is not None:
-            table.written(entries, documents)
+        if table.extra:
+            ids = dict(
+                model.objects.filter(translation_key__in=list(batch.fields)).values_list(
+                    "translation_key", "pk"
+                )
+            )
+            for kind, rows in zip(table.extra, batch.extra, strict=True):
+                kind.model.objects.filter(entry_id__in=ids.values()).delete()
+                insert_rows(
+                    kind.model,
+                    kind.columns,
+                    [(ids[UUID(key)], *row) for key, found in rows.items() for row in found],
+                )
     return len(entries)
 
 
-def rebuild_table(table: EntryTable, *, progress: Callable[[int, int], None] | None = None) -> int:
+def rebuild_table(
+    table: EntryTable,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
+) -> int:
     """Rewrite every live entry of *table* and delete the rest; return how many were written.
 
     BATCH keys at a time: their documents are built together and their rows written in bulk,
     one transaction per batch (searches meanwhile see each one's old or new entry, never
-    none). *progress* is called as `progress(done, total)` after each batch.
+    none). With *workers* > 1 the batches are prepared by that many forked processes while
+    this one writes (see _prepared_batches). *progress* is called as `progress(done, total)`
+    after each batch.
     """
     keys = table.keys()
     written = done = 0
-    for batch in batches(keys):
-        written += write_table(table, batch, table.documents(batch))
-        done += len(batch)
+    for batch in _prepared_batches(table, list(batches(keys)), workers=workers):
+        written += write_batch(table, batch)
+        done += len(batch.keys)
         if progress is not None:
             progress(done, len(keys))
     # Compared in Python, not `exclude(translation_key__in=keys)`: SQLite limits the number
@@ -262,6 +334,45 @@ def rebuild_table(table: EntryTable, *, progress: Callable[[int, int], None] | N
     while batch := list(islice(iterator, BATCH)):
         table.model.objects.filter(translation_key__in=batch).delete()
     return written
+
+
+def _prepare(name: str, keys: tuple[str, ...]) -> PreparedBatch:
+    table = _TABLES[name]
+    return prepare_batch(table, keys, table.documents(keys))
+
+
+def _prepared_batches(table: EntryTable, chunks: list[tuple[str, ...]], *, workers: int):
+    """The prepared *chunks*, in order: here, or by *workers* forked processes.
+
+    Preparing a batch (documents, then folding every word) is CPU-bound Python and about
+    two thirds of a rebuild: forked workers prepare the next batches while this process
+    writes, at most two per worker ahead so that a large catalogue is never all in memory.
+    Forked only from a process that can be: not inside a transaction (the workers read with
+    their own connections, and would not see it), not on an in-memory SQLite database.
+    """
+    connection = connections[router.db_for_write(table.model)]
+    if (
+        workers < 2
+        or len(chunks) < 2 * workers
+        or connection.in_atomic_block
+        or (connection.vendor == "sqlite" and connection.is_in_memory_db())
+    ):
+        for chunk in chunks:
+            yield _prepare(table.name, chunk)
+        return
+    # Forked workers must not share this process's connections (database and cache).
+    connections.close_all()
+    close_caches()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        remaining = iter(chunks)
+        pending = deque(
+            pool.submit(_prepare, table.name, chunk) for chunk in islice(remaining, 2 * workers)
+        )
+        while pending:
+            batch = pending.popleft().result()
+            if (chunk := next(remaining, None)) is not None:
+                pending.append(pool.submit(_prepare, table.name, chunk))
+            yield batch
 
 
 def table_drift(table: EntryTable) -> DriftReport:
@@ -284,31 +395,6 @@ def repair_table(table: EntryTable, report: DriftReport) -> None:
 # The columns of the rows written with each entry, as core.rows.insert_rows takes them.
 FACET_COLUMNS = ("entry", "group", "value", "label_vi", "label_en", "sort_order")
 NAME_WORD_COLUMNS = ("entry", "folded", "word", "occurrences")
-
-
-def _write_facets_and_words(entries: list[CatalogueEntry], documents: dict[str, dict]) -> None:
-    """Replace the facet rows and the "did you mean" words of the product entries just
-    upserted.
-
-    About thirty small rows an entry, written as plain rows (core.rows): through bulk_create,
-    building and compiling them was half of a rebuild's time. One DELETE each: these rows have
-    no delete signals (tests/search/test_fast_deletes.py), and deleting an entry deletes its
-    rows by itself (ON DELETE CASCADE).
-    """
-    ids = dict(
-        CatalogueEntry.objects.filter(translation_key__in=list(documents)).values_list(
-            "translation_key", "pk"
-        )
-    )
-    CatalogueFacetValue.objects.filter(entry_id__in=ids.values()).delete()
-    CatalogueNameWord.objects.filter(entry_id__in=ids.values()).delete()
-    facets, words = [], []
-    for entry in entries:
-        pk = ids[UUID(entry.translation_key)]
-        facets += [(pk, *row) for row in facet_rows(documents[entry.translation_key])]
-        words += [(pk, *row) for row in name_words(entry.names)]
-    insert_rows(CatalogueFacetValue, FACET_COLUMNS, facets)
-    insert_rows(CatalogueNameWord, NAME_WORD_COLUMNS, words)
 
 
 def _entry_fields(document: dict) -> dict:
@@ -461,12 +547,18 @@ def facet_rows(document: dict) -> list[tuple[str, str, str, str, int]]:
 
 
 PRODUCT_ENTRIES = EntryTable(
+    name="products",
     model=CatalogueEntry,
     keys=lambda: catalogue_source().keys(),
     documents=lambda keys: catalogue_source().documents(keys),
     expected=expected_documents,
     fields=_entry_fields,
-    written=_write_facets_and_words,
+    extra=(
+        ExtraRows(CatalogueFacetValue, FACET_COLUMNS, lambda document, _: facet_rows(document)),
+        ExtraRows(
+            CatalogueNameWord, NAME_WORD_COLUMNS, lambda _, fields: name_words(fields["names"])
+        ),
+    ),
 )
 
 

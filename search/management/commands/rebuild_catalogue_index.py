@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.catalogue import service
 from search.catalogue.database.companies import rebuild_company_entries
-from search.catalogue.database.query import rebuild_entries
+from search.catalogue.database.query import rebuild_entries, rebuild_workers
 
 
 class Command(BaseCommand):
@@ -14,17 +14,27 @@ class Command(BaseCommand):
         "swapped: no moment without results)."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=rebuild_workers(),
+            help="Processes preparing the database entries (default: one per CPU, at most 4).",
+        )
+
+    def handle(self, *args, workers, **options):
+        if workers < 1:
+            raise CommandError("--workers must be 1 or more.")
         try:
-            self._rebuild()
+            self._rebuild(workers)
         finally:
             # Searches kept in the web processes' memory answer from the new data at once.
             service.forget_answers()
 
-    def _rebuild(self) -> None:
-        entries = rebuild_entries()
+    def _rebuild(self, workers: int) -> None:
+        entries = rebuild_entries(workers=workers)
         self.stdout.write(f"Database entries: {entries}.")
-        companies = rebuild_company_entries()
+        companies = rebuild_company_entries(workers=workers)
         self.stdout.write(f"Database company entries: {companies}.")
         if not service.engine_enabled():
             return

@@ -1,0 +1,101 @@
+"""`manage.py rebuild_catalogue_index` prepares the database entries in forked workers.
+
+The workers open their own connections, so this runs where other processes can open the test
+database: on PostgreSQL (tests/conftest.py, DATABASE_AGNOSTIC), outside any transaction.
+"""
+
+import io
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from search.catalogue import source
+from search.catalogue.contract import CatalogueQuery
+from search.catalogue.database import query
+from search.catalogue.database.query import rebuild_entries, search_database
+from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
+from tests.content import make_company, make_product
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TITLES = ["Đèn LED", "Cáp điện", "Máy biến áp", "Ống thép", "Khuôn mẫu", "Bình nóng lạnh"]
+
+
+@pytest.fixture
+def products(site_tree):
+    company = make_company(site_tree, title="Công ty Rạng Đông", slug="rang-dong")
+    for number, title in enumerate(TITLES):
+        make_product(
+            site_tree,
+            company=company,
+            title=title,
+            slug=f"san-pham-{number}",
+            recognitions=[{"year": 2019 + number}],
+        )
+
+
+@pytest.fixture
+def pools(monkeypatch):
+    """The process pools a rebuild starts (the real ones), and a batch of one product, so that
+    six products are six batches, enough for two workers."""
+    started = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(query, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(source, "BATCH", 1)
+    return started
+
+
+def stored():
+    """Every entry with its columns, facet rows and name words, by translation key."""
+    keys = dict(CatalogueEntry.objects.values_list("pk", "translation_key"))
+    return (
+        sorted(
+            CatalogueEntry.objects.values_list(
+                "translation_key", "text", "folded_text", "folded_names", "names", "document"
+            )
+        ),
+        sorted(
+            (keys[entry], group, value, vi, en, order)
+            for entry, group, value, vi, en, order in CatalogueFacetValue.objects.values_list(
+                "entry", "group", "value", "label_vi", "label_en", "sort_order"
+            )
+        ),
+        sorted(
+            (keys[entry], *rest)
+            for entry, *rest in CatalogueNameWord.objects.values_list(
+                "entry", "folded", "word", "occurrences"
+            )
+        ),
+    )
+
+
+def test_forked_workers_write_what_one_process_writes(products, pools):
+    assert rebuild_entries() == len(TITLES)
+    one_process = stored()
+    assert pools == []
+    CatalogueEntry.objects.all().delete()
+
+    assert rebuild_entries(workers=2) == len(TITLES)
+
+    assert pools == [2]
+    assert stored() == one_process
+    found = search_database(CatalogueQuery(q="binh nong lanh"), synonyms={})
+    assert [result["title"] for result in found["results"]] == ["Bình nóng lạnh"]
+
+
+def test_the_command_rebuilds_with_workers_and_refuses_none(products, pools):
+    out = io.StringIO()
+    call_command("rebuild_catalogue_index", "--workers", "2", stdout=out)
+
+    assert f"Database entries: {len(TITLES)}." in out.getvalue()
+    # The products' six batches in two workers; the one company's batch here.
+    assert pools == [2]
+    assert CatalogueEntry.objects.count() == len(TITLES)
+    with pytest.raises(CommandError, match="--workers"):
+        call_command("rebuild_catalogue_index", "--workers", "0", stdout=out)
