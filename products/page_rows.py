@@ -27,7 +27,12 @@ def private_test():
     Path prefixes, as Wagtail's `private_q()` builds them, read in one query and applied to
     the rows in Python, so that products and companies need no query of their own.
     """
-    prefixes = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    # The restricted pages looked up by id: as a join, SQLite scanned every page for
+    # restrictions (13 ms a document at 100 000 products, for a table that is mostly empty).
+    restricted = PageViewRestriction.objects.values("page_id")
+    prefixes = tuple(
+        Page.objects.filter(pk__in=restricted).order_by().values_list("path", flat=True)
+    )
     return lambda path: bool(prefixes) and path.startswith(prefixes)
 
 
