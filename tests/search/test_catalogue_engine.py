@@ -17,8 +17,10 @@ from search.catalogue.contract import CatalogueQuery, expand_synonyms
 from search.catalogue.database.query import english_stem
 from search.catalogue.engine.client import as_dict, get_client, index_name
 from search.catalogue.engine.indexing import (
+    PRODUCTS,
     IndexingError,
     bulk_index,
+    bulk_into,
     create_index,
     delete_product,
     index_product,
@@ -430,6 +432,20 @@ def test_every_indexed_document_is_read_back_whatever_the_number_of_pages(catalo
     assert bulk_index(documents.values(), catalogue, refresh=True) == 450
 
     assert indexed_documents() == documents
+
+
+def test_a_rebuilds_threaded_sending_sends_everything_and_refuses_a_bad_document(catalogue):
+    create_index(catalogue)
+    documents = [
+        {"translation_key": f"key-{number:04}", "title_vi": f"Sản phẩm {number}"}
+        for number in range(450)
+    ]
+    assert bulk_into(PRODUCTS, documents, catalogue, refresh=True, senders=2) == 450
+    assert set(indexed_documents()) == {document["translation_key"] for document in documents}
+
+    documents[300] = {"translation_key": "key-0300", "colour": "red"}
+    with pytest.raises(IndexingError, match="strict"):
+        bulk_into(PRODUCTS, documents, catalogue, senders=2)
 
 
 def test_an_editors_save_is_one_bulk_request_through_the_alias(catalogue, led, monkeypatch):

@@ -50,6 +50,13 @@ def index_name() -> str:
     return f"{settings.SEARCH_INDEX_PREFIX}catalogue"
 
 
+# Connections a client keeps open: one per thread that may search at once (gunicorn's
+# threads, config/gunicorn.py) or send a rebuild's chunks (indexing.SENDERS). opensearch-py
+# keeps one by default, so every concurrent request beyond it opened and then dropped a new
+# connection; elasticsearch-py keeps ten.
+CONNECTIONS = 10
+
+
 def get_client(*, timeout: float | None = None):
     """The client for `settings.SEARCH_URL`, shared per (URL, engine, timeout).
 
@@ -69,11 +76,19 @@ def _client(url: str, engine: str, timeout: float):
     # override them get a client of their own.
     if engine.startswith("opensearch"):
         return opensearchpy.OpenSearch(
-            hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False
+            hosts=[url],
+            timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=CONNECTIONS,
         )
     if engine.startswith("elasticsearch"):
         return elasticsearch.Elasticsearch(
-            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+            url,
+            request_timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            connections_per_node=CONNECTIONS,
         )
     raise ImproperlyConfigured(f"Unknown SEARCH_ENGINE {engine!r}.")
 

@@ -8,10 +8,14 @@ instant they see the complete new one; the old generation is deleted afterwards.
 """
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
+from itertools import batched
 from uuid import UUID
 
 from django.conf import settings
@@ -33,6 +37,8 @@ from search.catalogue.source import batches, catalogue_source
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 200
+# Threads sending a rebuild's chunks (bulk_into).
+SENDERS = 2
 # Seconds an indexing request may take (searches keep settings.SEARCH_TIMEOUT).
 INDEXING_TIMEOUT = 60.0
 
@@ -89,21 +95,42 @@ def bulk_index(documents: Iterable[dict], index: str, *, refresh: bool = False) 
 
 
 def bulk_into(
-    kind: DocumentIndex, documents: Iterable[dict], index: str, *, refresh: bool = False
+    kind: DocumentIndex,
+    documents: Iterable[dict],
+    index: str,
+    *,
+    refresh: bool = False,
+    senders: int = 1,
 ) -> int:
     """Index *documents* (keyed by translation_key) into *index*; return how many were sent.
 
     The client's `helpers.bulk` sends them BULK_CHUNK at a time, so that a large catalogue
-    never builds one huge request; a chunk with any rejected document raises, and nothing
-    after it is sent, because a half-filled generation must not replace a full one.
+    never builds one huge request; a chunk with any rejected document raises, because a
+    half-filled generation must not replace a full one. With one sender nothing after that
+    chunk is sent. With more (a rebuild's new generation, thrown away on any error), up to
+    that many chunks are sent by threads while this one builds the next documents, so the
+    node indexes while Python works; the documents are still built here, in the caller's
+    thread and database connection.
     """
     client = _client()
     actions = (
         {"_index": index, "_id": document["translation_key"], "_source": kind.sent(document)}
         for document in documents
     )
+    bulk = partial(helpers(client).bulk, client, chunk_size=BULK_CHUNK)
     try:
-        count, _ = helpers(client).bulk(client, actions, chunk_size=BULK_CHUNK)
+        if senders < 2:
+            count, _ = bulk(actions)
+        else:
+            count = 0
+            with ThreadPoolExecutor(max_workers=senders) as pool:
+                sending = deque()
+                for chunk in batched(actions, BULK_CHUNK):
+                    sending.append(pool.submit(bulk, chunk))
+                    if len(sending) > senders:
+                        count += sending.popleft().result()[0]
+                while sending:
+                    count += sending.popleft().result()[0]
     except BULK_ERRORS as error:
         # The helper lists the chunk's failed items keyed by their operation.
         raise IndexingError(_rejected([item["index"] for item in error.errors])) from error
@@ -138,7 +165,7 @@ def rebuild_into(
 
     client.indices.create(index=new_index, body=kind.body(new_index))
     try:
-        count = bulk_into(kind, documents(), new_index, refresh=True)
+        count = bulk_into(kind, documents(), new_index, refresh=True, senders=SENDERS)
         _merge_segments(new_index)
         old_indices = _indices_behind(alias)
         actions = [{"add": {"index": new_index, "alias": alias}}]
