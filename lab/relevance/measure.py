@@ -242,6 +242,9 @@ def measure(*, path: str, keys: dict[str, str]) -> Report:
     products = {translation_key: key for key, translation_key in keys.items()}
     report = Report(path=path, database=connection.vendor)
     search_url = settings.SEARCH_URL if path == "engine" else ""
+    # Answers are kept by query, whichever path gave them (a process has one path): the
+    # other path's must not answer this one's queries.
+    service.forget_answers()
     with override_settings(SEARCH_URL=search_url):
         for query in QUERIES:
             # Cleaned as the parameter form cleans what a visitor types (NFD input too).
