@@ -10,7 +10,7 @@ searchable), with its text stored twice: as written and folded. Facets live in
 `CatalogueFacetValue`, one row per value, so their counts are a GROUP BY. Both are written by
 `search.catalogue.database.query` (`sync_entry()` per product on publish); they are a cache
 of the pages and can be rebuilt from them at any time (`rebuild_entries()`, 500 products a
-batch, prepared by forked workers under `manage.py rebuild_catalogue_index`).
+batch, prepared by worker processes under `manage.py rebuild_catalogue_index`).
 """
 
 import datetime

@@ -29,7 +29,7 @@ DATABASE_AGNOSTIC = {
     "tests/news/test_feeds.py",
     "tests/search/test_openapi.py",
     "tests/search/test_without_engine_clients.py",
-    # Not agnostic, but only possible there: forked workers need a database other processes
+    # Not agnostic, but only possible there: worker processes need a database other processes
     # can open, and SQLite's test database is in memory (database.query._prepared_batches).
     "tests/search/test_rebuild_workers.py",
 }

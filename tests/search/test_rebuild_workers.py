@@ -1,4 +1,4 @@
-"""`manage.py rebuild_catalogue_index` prepares the database entries in forked workers.
+"""`manage.py rebuild_catalogue_index` prepares the database entries in worker processes.
 
 The workers open their own connections, so this runs where other processes can open the test
 database: on PostgreSQL (tests/conftest.py, DATABASE_AGNOSTIC), outside any transaction.
@@ -75,7 +75,7 @@ def stored():
     )
 
 
-def test_forked_workers_write_what_one_process_writes(products, pools):
+def test_worker_processes_write_what_one_process_writes(products, pools):
     assert rebuild_entries() == len(TITLES)
     one_process = stored()
     assert pools == []

@@ -54,7 +54,6 @@ from uuid import UUID
 
 import snowballstemmer
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.core.cache import close_caches
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
@@ -66,6 +65,7 @@ from rapidfuzz.distance import OSA
 from core.rows import insert_rows
 from core.text import WORD, fold_text, fold_word, normalize_text
 from core.treecache import cached
+from core.workers import start_worker
 from search.catalogue.contract import (
     FACETS,
     HIGHLIGHTED_NAMES,
@@ -178,9 +178,11 @@ def sync_entry(translation_key: UUID | str) -> bool:
 
 
 def rebuild_workers() -> int:
-    """How many forked workers a rebuild uses by default: one per CPU this process may run
+    """How many worker processes a rebuild uses by default: one per CPU this process may run
     on, at most four (the writing stays in one process, which more could not keep up with)."""
-    return min(4, len(os.sched_getaffinity(0)))
+    # process_cpu_count (Python 3.13) counts only the CPUs this process may use.
+    cpus = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
+    return min(4, cpus or 1)
 
 
 def rebuild_entries(*, progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
@@ -215,7 +217,7 @@ class ExtraRows:
     rows: Callable[[dict, dict], list[tuple]]
 
 
-# Every EntryTable by name, for the forked workers of a rebuild, which receive a name.
+# Every EntryTable by name, for the worker processes of a rebuild, which receive a name.
 _TABLES: dict[str, "EntryTable"] = {}
 
 
@@ -241,7 +243,7 @@ class EntryTable:
 
 @dataclass(frozen=True)
 class PreparedBatch:
-    """What a batch of keys writes, computed before any write: plain data, so that a forked
+    """What a batch of keys writes, computed before any write: plain data, so that a
     worker of a rebuild can compute it and hand it back."""
 
     keys: tuple[str, ...]
@@ -316,7 +318,7 @@ def rebuild_table(
 
     BATCH keys at a time: their documents are built together and their rows written in bulk,
     one transaction per batch (searches meanwhile see each one's old or new entry, never
-    none). With *workers* > 1 the batches are prepared by that many forked processes while
+    none). With *workers* > 1 the batches are prepared by that many worker processes while
     this one writes (see _prepared_batches). *progress* is called as `progress(done, total)`
     after each batch.
     """
@@ -342,13 +344,15 @@ def _prepare(name: str, keys: tuple[str, ...]) -> PreparedBatch:
 
 
 def _prepared_batches(table: EntryTable, chunks: list[tuple[str, ...]], *, workers: int):
-    """The prepared *chunks*, in order: here, or by *workers* forked processes.
+    """The prepared *chunks*, in order: here, or by *workers* worker processes.
 
     Preparing a batch (documents, then folding every word) is CPU-bound Python and about
-    two thirds of a rebuild: forked workers prepare the next batches while this process
-    writes, at most two per worker ahead so that a large catalogue is never all in memory.
-    Forked only from a process that can be: not inside a transaction (the workers read with
-    their own connections, and would not see it), not on an in-memory SQLite database.
+    two thirds of a rebuild: workers prepare the next batches while this process writes, at
+    most two per worker ahead so that a large catalogue is never all in memory. The workers
+    are fresh interpreters (spawned: forking a process that has threads can deadlock the
+    child), which set Django up with this process's settings module and databases. Used
+    only where they can read what this process sees: not inside a transaction, not on an
+    in-memory SQLite database.
     """
     connection = connections[router.db_for_write(table.model)]
     if (
@@ -360,10 +364,13 @@ def _prepared_batches(table: EntryTable, chunks: list[tuple[str, ...]], *, worke
         for chunk in chunks:
             yield _prepare(table.name, chunk)
         return
-    # Forked workers must not share this process's connections (database and cache).
-    connections.close_all()
-    close_caches()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    databases = {alias: dict(connections[alias].settings_dict) for alias in connections}
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=start_worker,
+        initargs=(os.environ["DJANGO_SETTINGS_MODULE"], databases),
+    ) as pool:
         remaining = iter(chunks)
         pending = deque(
             pool.submit(_prepare, table.name, chunk) for chunk in islice(remaining, 2 * workers)
