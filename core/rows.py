@@ -20,10 +20,12 @@ _PREPARED_TYPES = {"UUIDField", "DateTimeField", "JSONField", "DateField"}
 def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
     """INSERT *rows* (tuples in *columns* order: field names) into *model*'s own table.
 
-    Plain `executemany`, no model instances and no signals: only for tables whose rows have
-    no behaviour of their own. Values that need the database's own form (UUIDs, aware
-    datetimes, JSON) go through their field's `get_db_prep_save`, so SQLite and PostgreSQL
-    both get what the ORM would send.
+    No model instances and no signals: only for tables whose rows have no behaviour of their
+    own. Values that need the database's own form (UUIDs, aware datetimes, JSON) go through
+    their field's `get_db_prep_save`, so SQLite and PostgreSQL both get what the ORM would
+    send. SQLite gets a plain `executemany`; PostgreSQL gets COPY, since psycopg's
+    `executemany` is one INSERT statement a row (a rebuild of 10 000 products sent 325 000,
+    and spent more time on them than on anything else).
     """
     connection = connections[router.db_for_write(model)]
     fields = [model._meta.get_field(name) for name in columns]
@@ -34,6 +36,8 @@ def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
         for f in fields
     ]
     quote = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        return _copy_rows(connection, model, fields, converters, rows)
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} "
         f"({', '.join(quote(f.column) for f in fields)}) "
@@ -53,4 +57,23 @@ def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
                 ],
             )
             count += len(chunk)
+    return count
+
+
+def _copy_rows(connection, model, fields, converters, rows: Iterable[tuple]) -> int:
+    quote = connection.ops.quote_name
+    sql = (
+        f"COPY {quote(model._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
+    )
+    count = 0
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(
+                tuple(
+                    value if convert is None else convert(value)
+                    for convert, value in zip(converters, row, strict=True)
+                )
+            )
+            count += 1
     return count

@@ -145,7 +145,7 @@ class CatalogueNameWord(models.Model):
     ("den"); `occurrences` how often it appears in that entry's names. Summed over entries,
     they give every folded word of the catalogue's names and its most common spelling, in one
     GROUP BY over a narrow table, instead of re-reading and folding every name per search.
-    Written with the entry (`search.catalogue.database.query._write_facets_and_words`), deleted
+    Written with the entry (`search.catalogue.database.query.write_batch`), deleted
     with it by the database itself (also under the benchmark's raw deletes).
     """
 

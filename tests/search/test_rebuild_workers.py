@@ -9,10 +9,11 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.module_loading import import_string
 
 from search.catalogue import source
 from search.catalogue.contract import CatalogueQuery
-from search.catalogue.database import query
+from search.catalogue.database import companies, query
 from search.catalogue.database.query import rebuild_entries, search_database
 from search.models import CatalogueEntry, CatalogueFacetValue, CatalogueNameWord
 from tests.content import make_company, make_product
@@ -99,3 +100,14 @@ def test_the_command_rebuilds_with_workers_and_refuses_none(products, pools):
     assert CatalogueEntry.objects.count() == len(TITLES)
     with pytest.raises(CommandError, match="--workers"):
         call_command("rebuild_catalogue_index", "--workers", "0", stdout=out)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [query.PRODUCT_ENTRIES, companies.COMPANY_ENTRIES],
+    ids=["products", "companies"],
+)
+def test_a_worker_finds_each_table_by_the_path_it_is_given(table):
+    # A worker is a fresh interpreter: it has only the path to import, so a table whose
+    # path is wrong or stale would fail the first rebuild with workers, and only there.
+    assert import_string(table.path) is table

@@ -102,7 +102,7 @@ def _entry_fields(document: dict) -> dict:
 
 
 COMPANY_ENTRIES = EntryTable(
-    name="companies",
+    path="search.catalogue.database.companies.COMPANY_ENTRIES",
     model=CatalogueCompanyEntry,
     keys=lambda: catalogue_source().company_keys(),
     documents=lambda keys: catalogue_source().company_documents(keys),

@@ -59,6 +59,7 @@ from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, Whe
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest, Length
 from django.db.models.lookups import GreaterThanOrEqual
+from django.utils.module_loading import import_string
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -217,17 +218,15 @@ class ExtraRows:
     rows: Callable[[dict, dict], list[tuple]]
 
 
-# Every EntryTable by name, for the worker processes of a rebuild, which receive a name.
-_TABLES: dict[str, "EntryTable"] = {}
-
-
 @dataclass(frozen=True)
 class EntryTable:
     """One kind of the catalogue's search data on the database path (products, companies):
     its table, where its documents come from and how a document becomes a row. The writing,
     rebuilding, drift and repair below are the same for every kind."""
 
-    name: str
+    # Where the table itself is imported from: the worker processes of a rebuild receive
+    # this and import it (tests/search/test_rebuild_workers.py checks each path).
+    path: str
     model: type[AbstractCatalogueEntry]
     keys: Callable[[], list[str]]
     documents: Callable[[Iterable[str]], dict[str, dict]]
@@ -236,9 +235,6 @@ class EntryTable:
     # The row's columns from a document, but its translation_key.
     fields: Callable[[dict], dict]
     extra: tuple[ExtraRows, ...] = ()
-
-    def __post_init__(self):
-        _TABLES[self.name] = self
 
 
 @dataclass(frozen=True)
@@ -338,8 +334,8 @@ def rebuild_table(
     return written
 
 
-def _prepare(name: str, keys: tuple[str, ...]) -> PreparedBatch:
-    table = _TABLES[name]
+def _prepare(path: str, keys: tuple[str, ...]) -> PreparedBatch:
+    table = import_string(path)
     return prepare_batch(table, keys, table.documents(keys))
 
 
@@ -362,7 +358,7 @@ def _prepared_batches(table: EntryTable, chunks: list[tuple[str, ...]], *, worke
         or (connection.vendor == "sqlite" and connection.is_in_memory_db())
     ):
         for chunk in chunks:
-            yield _prepare(table.name, chunk)
+            yield _prepare(table.path, chunk)
         return
     databases = {alias: dict(connections[alias].settings_dict) for alias in connections}
     with ProcessPoolExecutor(
@@ -373,12 +369,12 @@ def _prepared_batches(table: EntryTable, chunks: list[tuple[str, ...]], *, worke
     ) as pool:
         remaining = iter(chunks)
         pending = deque(
-            pool.submit(_prepare, table.name, chunk) for chunk in islice(remaining, 2 * workers)
+            pool.submit(_prepare, table.path, chunk) for chunk in islice(remaining, 2 * workers)
         )
         while pending:
             batch = pending.popleft().result()
             if (chunk := next(remaining, None)) is not None:
-                pending.append(pool.submit(_prepare, table.name, chunk))
+                pending.append(pool.submit(_prepare, table.path, chunk))
             yield batch
 
 
@@ -554,7 +550,7 @@ def facet_rows(document: dict) -> list[tuple[str, str, str, str, int]]:
 
 
 PRODUCT_ENTRIES = EntryTable(
-    name="products",
+    path="search.catalogue.database.query.PRODUCT_ENTRIES",
     model=CatalogueEntry,
     keys=lambda: catalogue_source().keys(),
     documents=lambda keys: catalogue_source().documents(keys),
