@@ -273,6 +273,22 @@ def test_without_a_product_having_every_word_the_most_words_rank_first(client, c
     assert api(client, q="máy giặt")[1]["count"] == 0
 
 
+def test_a_long_query_without_a_product_having_every_word_says_so(client, catalogue):
+    # Seven words, the water heater has five: however long the query, a product missing a
+    # word is shown only as having part of the words, the same on both paths.
+    _, data = api(client, q="bình nước nóng Sơn Hà chống giật")
+    assert (titles(data), data["partial"]) == (["Bình nước nóng Sơn Hà"], True)
+    # Five of six words before three of six ("Sơn Hà inox"), which is still half.
+    _, data = api(client, q="bình nước nóng Sơn Hà inox")
+    assert (titles(data), data["partial"]) == (
+        ["Bình nước nóng Sơn Hà", "Ống thép inox Sơn Hà"],
+        True,
+    )
+    # A word that only joins others ("của") is not one a product must have.
+    _, data = api(client, q="bình nước nóng của Sơn Hà")
+    assert (titles(data), data["partial"]) == (["Bình nước nóng Sơn Hà"], False)
+
+
 def test_a_typo_shows_the_corrected_querys_results_at_once(client, catalogue):
     # A wrong first letter: beyond the engine's fuzzy clause (prefix_length 1) and every
     # database's, so each path finds nothing as typed and corrects it.
