@@ -192,6 +192,25 @@ def test_publishing_unpublishing_and_restricting_follow_on_the_path(companies, p
     assert companies_found("thuong dinh") == []
 
 
+def test_a_renamed_company_is_found_by_its_new_words_only(companies, path):
+    # On SQLite the database path finds candidates through a word index kept by triggers
+    # (search.catalogue.database.fulltext): an update must replace the old words.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        company = make_company(companies["tree"], title="Công ty Quartzvine", slug="cong-ty-q")
+    refresh_engine(path)
+    assert companies_found("quartzvine") == ["Công ty Quartzvine"]
+
+    english = company.get_translations().get()
+    for page, name in ((company, "Công ty Zephyrine"), (english, "Zephyrine Company")):
+        page.title = page.brand_name = name
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        company.save_revision().publish()
+        english.save_revision().publish()
+    refresh_engine(path)
+    assert companies_found("zephyrine") == ["Công ty Zephyrine"]
+    assert companies_found("quartzvine") == []
+
+
 def test_the_api_answers_companies_and_the_companies_tab(client, companies):
     data = json.loads(client.get("/api/catalogue/", {"q": "cadisun"}).content)
     assert data["companies"]["count"] == 1

@@ -795,8 +795,9 @@ def _partial_match(terms: _Terms) -> _Match:
     return _Match(candidates.words & enough, index=candidates.index)
 
 
-def _any_group(terms: _Terms, groups) -> _Match:
-    """Entries having every word of at least one of *groups*."""
+def _any_group(terms: _Terms, groups, *, entries: str = fulltext.ENTRIES) -> _Match:
+    """Entries having every word of at least one of *groups*; *entries*: the entry table
+    whose word index (fulltext) narrows them on SQLite."""
     if not groups:
         return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
     words = reduce(operator.or_, (_has_words("folded_text", terms, words) for words in groups))
@@ -809,10 +810,8 @@ def _any_group(terms: _Terms, groups) -> _Match:
             ]
         )
         if expression is not None:
-            indexed = RawSQL(
-                f"SELECT rowid FROM {fulltext.TABLE} WHERE {fulltext.TABLE} MATCH %s",
-                [expression],
-            )
+            table = fulltext.table(entries)
+            indexed = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])
             return _Match(words, index=Q(pk__in=indexed))
     return _Match(words)
 
