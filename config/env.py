@@ -4,6 +4,7 @@ Every variable the site understands is listed in the README ("Configuration").
 """
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -83,6 +84,22 @@ def cache_from_url(url: str, *, default_dir: str) -> dict:
     raise ImproperlyConfigured(
         f"CACHE_URL must start with file://, redis://, rediss:// or locmem://, not {url!r}"
     )
+
+
+def companion_cache(entry: dict, name: str) -> dict:
+    """A CACHES entry on the same store as *entry* (a cache_from_url one), for keys of their
+    own: a file cache's sub-folder *name*, a Redis key prefix, another local memory.
+
+    A file cache drops entries at random once it holds MAX_ENTRIES (300): keys made per
+    visitor must not live beside the few shared versions every process reads
+    (core.treecache), or enough visitors would drop those and empty every process's caches.
+    """
+    backend = entry["BACKEND"]
+    if backend.endswith("FileBasedCache"):
+        return {"BACKEND": backend, "LOCATION": str(Path(entry["LOCATION"]) / name)}
+    if backend.endswith("RedisCache"):
+        return {"BACKEND": backend, "LOCATION": entry["LOCATION"], "KEY_PREFIX": name}
+    return {"BACKEND": backend, "LOCATION": f"{entry['LOCATION']}-{name}"}
 
 
 def measurement_database(variable: str, default_path) -> dict:

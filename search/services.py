@@ -12,7 +12,7 @@ import logging
 import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -125,7 +125,7 @@ def _first_time_today(request, *, query: str, language: str, day: datetime.date)
     )
     seconds_left = max(int((midnight - timezone.now()).total_seconds()), 1)
     try:
-        return cache.add(f"search-counted:{digest}", True, timeout=seconds_left)
+        return caches["search-visitors"].add(f"search-counted:{digest}", True, timeout=seconds_left)
     except Exception:
         # A cache that is down costs the count, never the visitor's search.
         logger.exception("Could not check whether this search was counted today")

@@ -79,7 +79,7 @@ def _empty_caches():
     """
     from django.core.cache import caches
 
-    for alias in ("default", "local", "loaded-pages", "catalogue-answers"):
+    for alias in ("default", "local", "loaded-pages", "catalogue-answers", "search-visitors"):
         caches[alias].clear()
 
 

@@ -108,3 +108,26 @@ def test_hsts_is_a_year_with_subdomains_and_preload_on_request():
     assert production_setting("SECURE_HSTS_PRELOAD") == "False"
     assert production_setting("SECURE_HSTS_PRELOAD", SECURE_HSTS_PRELOAD="true") == "True"
     assert production_setting("X_FRAME_OPTIONS") == "'DENY'"
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("", {"LOCATION": "/srv/cache/search-visitors"}),
+        ("file:///srv/cache", {"LOCATION": "/srv/cache/search-visitors"}),
+        (
+            "redis://cache:6379/0",
+            {"LOCATION": "redis://cache:6379/0", "KEY_PREFIX": "search-visitors"},
+        ),
+    ],
+)
+def test_the_visitors_marks_share_the_store_but_not_its_keys(url, expected):
+    # A file cache drops entries at random past 300: the marks made per visitor must not be
+    # counted beside the versions every process reads (config.env.companion_cache).
+    from config.env import cache_from_url, companion_cache
+
+    shared = cache_from_url(url, default_dir="/srv/cache")
+    visitors = companion_cache(shared, "search-visitors")
+    assert visitors["BACKEND"] == shared["BACKEND"]
+    assert {key: visitors[key] for key in expected} == expected
+    assert settings.CACHES["search-visitors"] != settings.CACHES["default"]

@@ -11,7 +11,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
+from config.env import (
+    cache_from_url,
+    companion_cache,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -168,6 +176,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_VIEW_ENTRIES", 500)},
     },
 }
+# The search statistics' marks of who was counted today (search.services), one per client
+# and query: on the shared store, apart from its few shared keys (config.env.companion_cache).
+CACHES["search-visitors"] = companion_cache(CACHES["default"], "search-visitors")
 # Seconds a kept page may be served; any publish or content change ends it sooner. 0: off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 

@@ -11,7 +11,14 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import measurement_database
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, WAGTAILSEARCH_BACKENDS, cache_from_url, env_list, env_str
+from .base import (
+    VAR_DIR,
+    WAGTAILSEARCH_BACKENDS,
+    cache_from_url,
+    companion_cache,
+    env_list,
+    env_str,
+)
 
 BENCHMARK = True
 
@@ -44,3 +51,4 @@ LOGGING["root"]["level"] = env_str("LOG_LEVEL", "WARNING")  # noqa: F405
 CACHES["default"] = cache_from_url(  # noqa: F405
     env_str("CACHE_URL", ""), default_dir=str(VAR_DIR / "bench-cache")
 )
+CACHES["search-visitors"] = companion_cache(CACHES["default"], "search-visitors")  # noqa: F405

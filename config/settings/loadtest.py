@@ -9,7 +9,7 @@ production URLconf never has: the yardstick every page is measured against.
 from config.env import measurement_database
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, cache_from_url, env_list, env_str
+from .base import VAR_DIR, cache_from_url, companion_cache, env_list, env_str
 
 LOADTEST = True
 ROOT_URLCONF = "lab.loadtest.urls"
@@ -35,3 +35,4 @@ LOGGING["root"]["level"] = env_str("LOG_LEVEL", "WARNING")  # noqa: F405
 CACHES["default"] = cache_from_url(  # noqa: F405
     env_str("CACHE_URL", ""), default_dir=str(VAR_DIR / "loadtest-cache")
 )
+CACHES["search-visitors"] = companion_cache(CACHES["default"], "search-visitors")  # noqa: F405

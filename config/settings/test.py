@@ -1,7 +1,7 @@
 """The test suite: fast hashing, in-memory mail, plain static storage."""
 
 from .base import *  # noqa: F403
-from .base import cache_from_url, env_float, env_str
+from .base import cache_from_url, companion_cache, env_float, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
@@ -33,6 +33,7 @@ STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # One process per test pass: its own memory is the "shared" cache, so no run sees another's.
 CACHES["default"] = cache_from_url(env_str("CACHE_URL", "locmem://"), default_dir="")  # noqa: F405
+CACHES["search-visitors"] = companion_cache(CACHES["default"], "search-visitors")  # noqa: F405
 # Off: tests see what they just rendered; tests/core/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 # The browser tests' live server shows the pictures the tests upload.

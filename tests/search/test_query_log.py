@@ -368,7 +368,7 @@ def test_a_forged_forwarded_header_is_not_a_new_visitor(visit, searchable, setti
 
 def test_what_is_remembered_does_not_name_the_visitor(visit, searchable):
     visit("/tim-kiem/", {"q": "đèn led"}, address="203.0.113.77")
-    remembered = [key for key in caches["default"]._cache if "search-counted" in key]
+    remembered = [key for key in caches["search-visitors"]._cache if "search-counted" in key]
     assert len(remembered) == 1
     assert "203.0.113.77" not in remembered[0] and "đèn" not in remembered[0]
     assert stat("đèn led").hits == 1

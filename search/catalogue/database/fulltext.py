@@ -54,8 +54,7 @@ def create_sql(entries: str = ENTRIES) -> list[str]:
     # The folded text is already lower-case words without diacritics, separated by spaces:
     # the tokenizer only has to split at the spaces.
     remove = (
-        f"INSERT INTO {fts}({fts}, rowid, folded_text) "
-        "VALUES ('delete', old.id, old.folded_text);"
+        f"INSERT INTO {fts}({fts}, rowid, folded_text) VALUES ('delete', old.id, old.folded_text);"
     )
     add = f"INSERT INTO {fts}(rowid, folded_text) VALUES (new.id, new.folded_text);"
     return [
