@@ -18,7 +18,7 @@ _PREPARED_TYPES = {"UUIDField", "DateTimeField", "JSONField", "DateField"}
 
 
 def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-    """INSERT *rows* (tuples in *columns* order: field names) into *model*'s own table.
+    """Write *rows* (tuples in *columns* order: field names) into *model*'s own table.
 
     No model instances and no signals: only for tables whose rows have no behaviour of their
     own. Values that need the database's own form (UUIDs, aware datetimes, JSON) go through
@@ -67,7 +67,8 @@ def _copy_rows(connection, model, fields, converters, rows: Iterable[tuple]) -> 
         f"({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
     )
     count = 0
-    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+    # Django converts the driver's errors (IntegrityError...) for execute, not for copy.
+    with connection.wrap_database_errors, connection.cursor() as cursor, cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(
                 tuple(

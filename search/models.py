@@ -176,8 +176,8 @@ class CatalogueCompanyEntry(AbstractCatalogueEntry):
     The company results of the database path (`search.catalogue.database.companies`), built
     from the company documents the engine indexes too (`catalogue_source().company_documents`).
     The match columns are the base's (`names` the company's names only): the product path's
-    matching rules apply to them unchanged. A catalogue has far fewer companies than products,
-    so no word index is kept.
+    matching rules apply to them unchanged. Their text has a word index as the products' has
+    (an FTS5 table on SQLite, a trigram index on PostgreSQL: migration 0007).
     """
 
     product_count = models.PositiveIntegerField(default=0)

@@ -113,7 +113,9 @@ def _first_time_today(request, *, query: str, language: str, day: datetime.date)
     statistics editors read cannot be pushed up by one script. What is remembered is only a
     cache key: a keyed hash (HMAC with SECRET_KEY) of the client address (core.clientip),
     query, language and day, gone at the day's end; no address or cookie is stored. Several
-    people behind one address count once together, which the reports can bear.
+    people behind one address count once together, which the reports can bear. A file cache
+    keeps 300 marks and then drops some at random (Django's MAX_ENTRIES): on a busy day a
+    client may then count twice; Redis keeps them all.
     """
     digest = salted_hmac(
         "search.services.counted",

@@ -8,7 +8,7 @@ Fast enough for 100 000 products because nothing goes through `Page.add_child()`
 instances or revisions: the treebeard paths are computed here (`Page._get_path`, the steps
 treebeard itself takes), page ids are assigned in order, and the `wagtailcore_page` rows, the
 `ProductPage`/`CompanyPage` rows and the inline rows (recognitions, certifications, markets)
-are written with `executemany` (`insert_rows`). The pages are live and public with no
+are written as plain rows (`core.rows.insert_rows`). The pages are live and public with no
 revisions, like imported content never edited since; the English pages are translations as
 far as the site and search are concerned (same translation_key, English locale, synchronised
 fields copied from the Vietnamese page), but have no wagtail-localize TranslationSource.

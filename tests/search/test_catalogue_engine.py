@@ -492,8 +492,8 @@ def test_unknown_sort_and_facet_are_refused():
 
 
 def test_a_long_query_finds_only_the_products_with_every_word(catalogue, site_tree, minh_phat):
-    # Six words: the other product repeats five of them in its name, which weighs most, but
-    # lacks "bền": it is not found.
+    # Seven words: the other product repeats five of them in its name, which weighs most, but
+    # lacks "siêu bền": it is not found.
     make_product(
         site_tree,
         company=minh_phat,

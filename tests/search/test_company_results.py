@@ -208,6 +208,8 @@ def test_a_renamed_company_is_found_by_its_new_words_only(companies, path):
         english.save_revision().publish()
     refresh_engine(path)
     assert companies_found("zephyrine") == ["Công ty Zephyrine"]
+    # Found by its words, not by the typo fallback (which reads the names themselves).
+    assert service.search(CatalogueQuery(q="zephyrine")).data["companies"]["exact"] is True
     assert companies_found("quartzvine") == []
 
 

@@ -9,11 +9,12 @@ still applies its own LIKE conditions to them, so what matches is unchanged.
 The table is "external content": it stores the index, not a copy of the text, and triggers on
 the entry table keep it in step with every insert, update and delete, whichever code writes
 (`sync_entry`, bulk loads, raw deletes). PostgreSQL needs none of this: a pg_trgm GIN index
-serves the same LIKE (migration 0001).
+serves the same LIKE (migrations 0001 and 0007).
 
-Beware: when a later migration alters `search_catalogueentry`, Django's SQLite schema editor
-rebuilds the table and its triggers are lost. Such a migration must run `create_sql()` again
-(`drop_sql()` first): tests/search/test_catalogue_database.py checks that they exist.
+Beware: when a later migration alters either entry table, Django's SQLite schema editor
+rebuilds the table and its triggers are lost. Such a migration must run `create_sql(<that
+table>)` again (`drop_sql(<that table>)` first): tests/search/test_catalogue_database.py
+checks that they exist.
 """
 
 import sqlite3
@@ -31,11 +32,6 @@ def table(entries: str = ENTRIES) -> str:
 
 def triggers(entries: str = ENTRIES) -> tuple[str, ...]:
     return tuple(f"{table(entries)}_{event}" for event in ("insert", "delete", "update"))
-
-
-# The products' (the names migration 0004 created).
-TABLE = table(ENTRIES)
-TRIGGERS = triggers(ENTRIES)
 
 
 @cache
