@@ -154,7 +154,8 @@ class CatalogueQueryForm(forms.Form):
             for raw in self._lists.get(group, []):
                 value = raw.strip()
                 if group == "year":
-                    if not (value.isdigit() and 2005 <= int(value) <= 2100):
+                    # ASCII only: str.isdigit() is true for "²", which int() refuses.
+                    if not (value.isascii() and value.isdigit() and 2005 <= int(value) <= 2100):
                         self.add_error(None, _("Năm “%(value)s” không hợp lệ.") % {"value": raw})
                         continue
                 elif group == "top10":

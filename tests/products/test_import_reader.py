@@ -489,6 +489,7 @@ def test_data_under_no_header_is_rejected():
         ({"year": "2004"}, "year", "2004", "Năm phải trong khoảng 2005–2100.", ""),
         ({"year": "2101"}, "year", "2101", "Năm phải trong khoảng 2005–2100.", ""),
         ({"year": "20x1"}, "year", "20x1", "Năm phải là một số có 4 chữ số, ví dụ 2021.", ""),
+        ({"year": "²⁰²¹"}, "year", "²⁰²¹", "Năm phải là một số có 4 chữ số, ví dụ 2021.", ""),
         ({"year": ""}, "year", "", "Thiếu năm công nhận.", ""),
         (
             {"decision_number": ""},

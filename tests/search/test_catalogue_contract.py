@@ -168,6 +168,7 @@ def test_sorting_by_name_and_newest(client, catalogue):
         ({"sort": "price"}, "Cách sắp xếp “price” không được hỗ trợ."),
         ({"sector": "khong-co"}, "Không có giá trị “khong-co” cho bộ lọc sector."),
         ({"year": "1990"}, "Năm “1990” không hợp lệ."),
+        ({"year": "²"}, "Năm “²” không hợp lệ."),  # a digit to str.isdigit(), not to int()
         ({"top10": "maybe"}, "top10 phải là true, false hoặc unknown."),
         ({"lang": "fr"}, "Ngôn ngữ phải là vi hoặc en."),
         ({"q": "x" * 201}, "Từ khoá dài tối đa 200 ký tự."),
