@@ -36,45 +36,31 @@ def insert_rows(model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
         for f in fields
     ]
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    listed = ", ".join(quote(f.column) for f in fields)
+
+    def prepared(row: tuple) -> tuple:
+        return tuple(
+            value if convert is None else convert(value)
+            for convert, value in zip(converters, row, strict=True)
+        )
+
     if connection.vendor == "postgresql":
-        return _copy_rows(connection, model, fields, converters, rows)
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
+        return _copy_rows(connection, f"COPY {table} ({listed}) FROM STDIN", map(prepared, rows))
+    sql = f"INSERT INTO {table} ({listed}) VALUES ({', '.join(['%s'] * len(fields))})"
     count = 0
     with connection.cursor() as cursor:
         for chunk in batched(rows, INSERT_BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(
-                        value if convert is None else convert(value)
-                        for convert, value in zip(converters, row, strict=True)
-                    )
-                    for row in chunk
-                ],
-            )
+            cursor.executemany(sql, [prepared(row) for row in chunk])
             count += len(chunk)
     return count
 
 
-def _copy_rows(connection, model, fields, converters, rows: Iterable[tuple]) -> int:
-    quote = connection.ops.quote_name
-    sql = (
-        f"COPY {quote(model._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
-    )
+def _copy_rows(connection, sql: str, rows: Iterable[tuple]) -> int:
     count = 0
     # Django converts the driver's errors (IntegrityError...) for execute, not for copy.
     with connection.wrap_database_errors, connection.cursor() as cursor, cursor.copy(sql) as copy:
         for row in rows:
-            copy.write_row(
-                tuple(
-                    value if convert is None else convert(value)
-                    for convert, value in zip(converters, row, strict=True)
-                )
-            )
+            copy.write_row(row)
             count += 1
     return count
