@@ -107,8 +107,8 @@ def test_the_names_words_are_the_suggestion_vocabulary(led):
 
 
 def test_the_word_index_follows_every_write(site_tree, minh_phat):
-    """SQLite's FTS5 index (kept by triggers) and PostgreSQL's trigram indexes exist, and a
-    search sees an entry's new words and forgets its old ones."""
+    """SQLite's FTS5 index (kept by triggers) and PostgreSQL's generated word columns and
+    indexes exist, and a search sees an entry's new words and forgets its old ones."""
     if connection.vendor == "sqlite":
         assert fulltext.available()
         with connection.cursor() as cursor:
@@ -116,17 +116,26 @@ def test_the_word_index_follows_every_write(site_tree, minh_phat):
             found = {name for (name,) in cursor.fetchall()}
         assert {*fulltext.triggers(), *fulltext.triggers(fulltext.COMPANY_ENTRIES)} <= found
     else:
+        tables = (fulltext.ENTRIES, fulltext.COMPANY_ENTRIES)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT indexname FROM pg_indexes "
-                "WHERE tablename IN ('search_catalogueentry', 'search_cataloguecompanyentry')"
+                "SELECT indexname FROM pg_indexes WHERE tablename = ANY(%s)", [list(tables)]
             )
             indexes = {name for (name,) in cursor.fetchall()}
+            cursor.execute(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_name = ANY(%s) AND is_generated = 'ALWAYS'",
+                [list(tables)],
+            )
+            generated = set(cursor.fetchall())
         assert {
-            "search_catalogueentry_folded_text_trgm",
+            fulltext.postgres_index(fulltext.ENTRIES),
+            fulltext.postgres_index(fulltext.COMPANY_ENTRIES),
             "search_catalogueentry_folded_names_trgm",
-            "search_cataloguecompanyentry_folded_text_trgm",
         } <= indexes
+        assert generated == {
+            (table, words) for table in tables for words in fulltext.WORDS_COLUMNS.values()
+        }
     fan = make_product(
         site_tree, company=minh_phat, title="Quạt trần Thống Nhất", slug="quat", translate=False
     )
@@ -142,6 +151,31 @@ def test_the_word_index_follows_every_write(site_tree, minh_phat):
     fan.unpublish()
     sync_entry(fan.translation_key)
     assert search("sunhouse")["count"] == 0
+
+
+def test_words_of_any_script_and_digits_are_whole_words(site_tree, minh_phat):
+    """What the word index holds is exactly the words of the text: a word in another script,
+    a model number, a word that is only an English stem elsewhere; and never part of one."""
+    synced(
+        make_product(
+            site_tree,
+            company=minh_phat,
+            title="Máy lọc không khí 空气净化器 X9000",
+            slug="may-loc",
+            translate=False,
+        )
+    )
+
+    def found(q):
+        # Without the typo and similar-name fallbacks: only what has every word.
+        return titles(search_database(CatalogueQuery(q=q), fallbacks=False))
+
+    assert found("空气净化器") == ["Máy lọc không khí 空气净化器 X9000"]
+    assert found("x9000 may loc") == ["Máy lọc không khí 空气净化器 X9000"]
+    # Parts of words are not words: "x900", "空气".
+    assert found("x900") == found("空气") == []
+    # "mai" is the English stem of "may", and no word of this Vietnamese title.
+    assert found("mai loc") == []
 
 
 def test_rebuild_writes_every_live_product_and_drops_the_rest(site_tree, led, minh_phat):

@@ -25,10 +25,10 @@ How it approximates the engine, on SQLite and PostgreSQL alike:
 - Facets: one statement over `CatalogueFacetValue`; each group is counted under every other
   group's filters (multi-select within a group, intersection across groups).
 
-The words are found through an index (pg_trgm GIN on PostgreSQL, FTS5 on SQLite:
+The words are found through an index (the words as lexemes on PostgreSQL, FTS5 on SQLite:
 `fulltext`), the filters go in the same WHERE as the words, and the facets look each set of
-entries up once: what a search reads grows with the entries it finds rather than
-with the catalogue (for a word most entries have, PostgreSQL may still read them all).
+entries up once: what a search reads grows with the entries it finds rather than with the
+catalogue.
 
 A search costs at most seven SQL queries whatever the catalogue's size: the count, the page,
 the facets, and only when nothing matches: whether, without the filters, anything has the
@@ -746,10 +746,14 @@ def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
 
 def _has_word(field: str, forms: Iterable[str]) -> Q:
     """Any of *forms* (a word and its marked stems: `_Terms.forms`) is a word of *field*."""
+    if field in fulltext.WORDS_COLUMNS and _catalogue_vendor() == "postgresql":
+        return Q(fulltext.HasWords([[list(forms)]], column=field))
     return reduce(operator.or_, (Q(**{f"{field}__contains": f" {form} "}) for form in forms))
 
 
 def _has_words(field: str, terms: _Terms, words: Iterable[str]) -> Q:
+    if field in fulltext.WORDS_COLUMNS and _catalogue_vendor() == "postgresql":
+        return Q(fulltext.HasWords([[terms.forms(word) for word in words]], column=field))
     return reduce(operator.and_, (_has_word(field, terms.forms(word)) for word in words))
 
 
@@ -759,7 +763,7 @@ class _Match:
 
     `words` decides. `index` is a superset found through an index, where the words' own
     conditions cannot use one: SQLite's FTS5 candidates (`fulltext`); nothing on PostgreSQL,
-    whose trigram index serves the LIKEs themselves.
+    where the words' condition is the index's own (`fulltext.HasWords`).
     """
 
     words: Q
@@ -800,8 +804,13 @@ def _any_group(terms: _Terms, groups, *, entries: str = fulltext.ENTRIES) -> _Ma
     whose word index (fulltext) narrows them on SQLite."""
     if not groups:
         return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
+    vendor = _catalogue_vendor()
+    if vendor == "postgresql":
+        return _Match(
+            Q(fulltext.HasWords([[terms.forms(word) for word in words] for words in groups]))
+        )
     words = reduce(operator.or_, (_has_words("folded_text", terms, words) for words in groups))
-    if _catalogue_vendor() == "sqlite" and fulltext.available():
+    if vendor == "sqlite" and fulltext.available():
         # FTS5 reads "~heater" as the word "heater": its stem is looked up unmarked.
         expression = fulltext.match_expression(
             [
