@@ -111,3 +111,36 @@ def test_a_worker_finds_each_table_by_the_path_it_is_given(table):
     # A worker is a fresh interpreter: it has only the path to import, so a table whose
     # path is wrong or stale would fail the first rebuild with workers, and only there.
     assert import_string(table.path) is table
+
+
+def test_a_rebuild_leaves_the_planners_statistics_current(site_tree):
+    """After a rebuild PostgreSQL knows each facet group's values (migration 0008's statistics
+    on the pair): without them it took a sector's entries for a few and tested their words
+    one at a time, 150 ms for a filtered search at 10 000 products."""
+    from django.db import connection
+
+    from products.factories import SectorFactory
+
+    assert connection.vendor == "postgresql"
+    sector = SectorFactory(slug="thong-ke-moi", name="Ngành mới")
+    company = make_company(site_tree, title="Công ty Thống Kê", slug="thong-ke")
+    for number in range(3):
+        make_product(
+            site_tree,
+            company=company,
+            title=f"Sản phẩm {number}",
+            slug=f"sp-{number}",
+            sector=sector,
+        )
+
+    def facet_statistics():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_vals FROM pg_stats_ext "
+                "WHERE statistics_name = 'search_facet_group_value'"
+            )
+            return [value for (values,) in cursor.fetchall() for value in values or ()]
+
+    assert ["sector", "thong-ke-moi"] not in facet_statistics()
+    rebuild_entries()
+    assert ["sector", "thong-ke-moi"] in facet_statistics()
