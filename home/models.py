@@ -17,7 +17,7 @@ from core.blocks import BaseStreamBlock
 from core.images import attach_renditions
 from core.navigation import menu_url, site_map, translated_links
 from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin
-from core.treecache import cached, fragment_version
+from core.treecache import cached
 from news.models import NewsPage
 from products.models import ProductPage
 from products.models.product import localise_companies
@@ -83,7 +83,6 @@ class HomePage(FoldedSearchMixin, FastServeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         return context | {
             "sections": HomeSections(self),
-            "fragment_version": fragment_version(),
             "catalogue_url": menu_url(locale=self.locale, model_label="products.productindexpage"),
         }
 
@@ -104,7 +103,7 @@ class HomePage(FoldedSearchMixin, FastServeMixin, Page):
 
 class HomeSections:
     """What the home page lists below its hero, read only when the template's fragment cache
-    (keyed by `fragment_version`) has no copy: building it is most of the page's cost."""
+    (`{% fragment %}`, core_tags) has no copy: building it is most of the page's cost."""
 
     def __init__(self, page: HomePage):
         self.page = page

@@ -1,7 +1,10 @@
-"""Template tags for the site chrome: navigation, breadcrumbs, language links."""
+"""Template tags for the site chrome: navigation, breadcrumbs, language links; and the
+fragments of pages kept for the tree's version (`fragment`)."""
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -11,6 +14,7 @@ from wagtail.images.models import Filter
 from core import images, metadata
 from core.locales import active_locale
 from core.navigation import breadcrumbs, menu_items, translation_urls
+from core.treecache import fragment_version
 
 register = template.Library()
 
@@ -135,3 +139,45 @@ class PageHeadNode(template.Node):
         return get_template("includes/head_meta.html").render(
             {"meta": meta, "title": metadata.plain_text(title)}
         )
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment seconds name vary... %}markup{% endfragment %}`: *markup* rendered once and
+    kept for *seconds* in the bounded "loaded-pages" cache, for the tree's version and Hà
+    Nội's day (`core.treecache.fragment_version`) and the *vary* values.
+
+    Use it for the parts of a page that depend on nothing but the tree (never on the visitor).
+    A preview renders everything afresh and keeps nothing: it shows an editor's draft under
+    the live page's id, which Django's `{% cache %}` would keep and serve to every visitor.
+    """
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs seconds and a name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist,
+        seconds=parser.compile_filter(bits[1]),
+        name=bits[2],
+        vary=[parser.compile_filter(bit) for bit in bits[3:]],
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, *, seconds, name, vary):
+        self.nodelist, self.seconds, self.name, self.vary = nodelist, seconds, name, vary
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        key = make_template_fragment_key(
+            self.name, [fragment_version(), *(value.resolve(context) for value in self.vary)]
+        )
+        cache = caches["loaded-pages"]
+        markup = cache.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            cache.set(key, markup, int(self.seconds.resolve(context)))
+        return markup

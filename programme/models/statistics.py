@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.pages import FOLDED_SEARCH_FIELDS, FastServeMixin, FoldedSearchMixin, public
-from core.treecache import cached, fragment_version
+from core.treecache import cached
 from products.models import CompanyPage, CompanyRecognition, ProductPage, ProductRecognition, Sector
 from programme.charts import statistics_charts
 from programme.models.figures import CohortYear
@@ -45,7 +45,6 @@ class StatisticsPage(FoldedSearchMixin, FastServeMixin, Page):
         context["charts"] = functools.cache(
             lambda: statistics_charts(statistics_figures(locale=self.locale))
         )
-        context["fragment_version"] = fragment_version()
         return context
 
 
