@@ -177,7 +177,7 @@ class CatalogueCompanyEntry(AbstractCatalogueEntry):
     from the company documents the engine indexes too (`catalogue_source().company_documents`).
     The match columns are the base's (`names` the company's names only): the product path's
     matching rules apply to them unchanged. Their text has a word index as the products' has
-    (an FTS5 table on SQLite, a trigram index on PostgreSQL: migration 0007).
+    (an FTS5 table on SQLite, migration 0007; its words as lexemes on PostgreSQL, 0008).
     """
 
     product_count = models.PositiveIntegerField(default=0)

@@ -123,7 +123,8 @@ STEMMED_FIELDS = tuple(
     field for field in TEXT_FIELDS["en"] if field.rsplit("_", 1)[0] not in VIETNAMESE_ANALYSED
 )
 # Marks a stem in the match columns: no query word contains it (WORD has no "~"), so a stem
-# only ever matches a stem, and FTS5 and pg_trgm read "~heater" as the word "heater".
+# only ever matches a stem. FTS5 reads "~heater" as the word "heater" (a superset, checked by
+# the LIKEs); PostgreSQL's lexemes keep "~heater" as written.
 STEM_MARK = "~"
 # Copied into columns of their own, per language, for sorting and the vocabulary.
 DISPLAY_FIELDS = ("title", "url", "summary", "company_name", "company_url", "sector_label")
