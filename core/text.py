@@ -19,6 +19,12 @@ _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 WORD = re.compile(r"[^\W_]+")
 
 
+def is_ascii_number(value: str) -> bool:
+    """*value* is ASCII digits only: `str.isdigit()` alone is true for "²" and "١٢", which
+    `int()` refuses or no one types for a year, an id or a tax code."""
+    return value.isascii() and value.isdigit()
+
+
 def words(text: str) -> list[str]:
     """The words of *text*, with everything else (quotes, operators, brackets) left out."""
     return WORD.findall(text)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_ratelimit.core import get_usage
 
 from core.pages import private_page_ids
+from core.text import is_ascii_number
 from inquiries import tasks
 from inquiries.models import MAX_COMPANIES, Inquiry, InquiryMail
 from products.models import CompanyPage, ProductPage
@@ -21,8 +22,8 @@ def parse_ids(values) -> list[int]:
     """The page ids among *values* (query-string or form values), in order, without repeats."""
     ids = []
     for value in values[:MAX_IDS]:
-        # ASCII digits only, and small enough for a bigint column.
-        if value.isascii() and value.isdigit() and len(value) <= 18 and int(value) not in ids:
+        # Small enough for a bigint column.
+        if is_ascii_number(value) and len(value) <= 18 and int(value) not in ids:
             ids.append(int(value))
     return ids
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext
 
-from core.text import clean_search_text
+from core.text import clean_search_text, is_ascii_number
 from core.throttling import TOO_MANY_REQUESTS
 from programme import registrations
 from programme.models.registrations import MAX_MEETINGS
@@ -36,7 +36,7 @@ def _ids(values) -> list[int]:
     """The company ids among posted values, in order, without repeats (at most a page)."""
     ids = []
     for value in values[:50]:
-        if value.isascii() and value.isdigit() and len(value) <= 18 and int(value) not in ids:
+        if is_ascii_number(value) and len(value) <= 18 and int(value) not in ids:
             ids.append(int(value))
     return ids
 

@@ -21,7 +21,7 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.vn import mst
 
-from core.text import fold_text, normalize_text
+from core.text import fold_text, is_ascii_number, normalize_text
 from core.validators import FIRST_YEAR, LAST_YEAR
 from products.importing.columns import COLUMNS, COLUMNS_BY_KEY, HEADER_FORMS, Column, header_form
 from products.importing.messages import problem
@@ -381,7 +381,7 @@ def _year(raw: object) -> int:
     text = _text(raw)
     if not text:
         return 0  # reported as a missing value
-    if isinstance(raw, bool | datetime.date) or not (text.isascii() and text.isdigit()):
+    if isinstance(raw, bool | datetime.date) or not is_ascii_number(text):
         raise _Invalid(_("Năm phải là một số có 4 chữ số, ví dụ 2021."))
     year = int(text)
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -456,9 +456,7 @@ def _tax_code(raw: object) -> str:
 def _restored_zero(text: str) -> str:
     """ "101245486" -> "0101245486" when Excel most likely dropped that 0; else ""."""
     restored = "0" + text
-    return (
-        mst.format(restored) if text.isascii() and text.isdigit() and mst.is_valid(restored) else ""
-    )
+    return mst.format(restored) if is_ascii_number(text) and mst.is_valid(restored) else ""
 
 
 def _top10(raw: object) -> bool | None:

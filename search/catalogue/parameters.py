@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchTextField
-from core.text import clean_search_text, normalize_text
+from core.text import clean_search_text, is_ascii_number, normalize_text
 from search.catalogue.contract import (
     FACET_GROUPS,
     LANGUAGES,
@@ -154,8 +154,7 @@ class CatalogueQueryForm(forms.Form):
             for raw in self._lists.get(group, []):
                 value = raw.strip()
                 if group == "year":
-                    # ASCII only: str.isdigit() is true for "²", which int() refuses.
-                    if not (value.isascii() and value.isdigit() and 2005 <= int(value) <= 2100):
+                    if not (is_ascii_number(value) and 2005 <= int(value) <= 2100):
                         self.add_error(None, _("Năm “%(value)s” không hợp lệ.") % {"value": raw})
                         continue
                 elif group == "top10":

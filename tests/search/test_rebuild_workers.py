@@ -9,8 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils.module_loading import import_string
 
+from products.factories import SectorFactory
 from search.catalogue import source
 from search.catalogue.contract import CatalogueQuery
 from search.catalogue.database import companies, query
@@ -117,10 +119,6 @@ def test_a_rebuild_leaves_the_planners_statistics_current(site_tree):
     """After a rebuild PostgreSQL knows each facet group's values (migration 0008's statistics
     on the pair): without them it took a sector's entries for a few and tested their words
     one at a time, 150 ms for a filtered search at 10 000 products."""
-    from django.db import connection
-
-    from products.factories import SectorFactory
-
     assert connection.vendor == "postgresql"
     sector = SectorFactory(slug="thong-ke-moi", name="Ngành mới")
     company = make_company(site_tree, title="Công ty Thống Kê", slug="thong-ke")

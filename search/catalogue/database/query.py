@@ -760,15 +760,20 @@ def _terms(q: str, synonyms: dict[str, list[str]] | None) -> _Terms:
 
 def _has_word(field: str, forms: Iterable[str]) -> Q:
     """Any of *forms* (a word and its marked stems: `_Terms.forms`) is a word of *field*."""
-    if field in fulltext.WORDS_COLUMNS and _catalogue_vendor() == "postgresql":
+    if _by_lexemes(field):
         return Q(fulltext.HasWords([[list(forms)]], column=field))
     return reduce(operator.or_, (Q(**{f"{field}__contains": f" {form} "}) for form in forms))
 
 
 def _has_words(field: str, terms: _Terms, words: Iterable[str]) -> Q:
-    if field in fulltext.WORDS_COLUMNS and _catalogue_vendor() == "postgresql":
+    if _by_lexemes(field):
         return Q(fulltext.HasWords([[terms.forms(word) for word in words]], column=field))
     return reduce(operator.and_, (_has_word(field, terms.forms(word)) for word in words))
+
+
+def _by_lexemes(field: str) -> bool:
+    """Whether *field*'s words are matched through PostgreSQL's lexemes (`fulltext`)."""
+    return field in fulltext.WORDS_COLUMNS and _catalogue_vendor() == "postgresql"
 
 
 @dataclass(frozen=True)
@@ -818,13 +823,12 @@ def _any_group(terms: _Terms, groups, *, entries: str = fulltext.ENTRIES) -> _Ma
     whose word index (fulltext) narrows them on SQLite."""
     if not groups:
         return _Match(Q(pk__in=[]))  # only punctuation: like the engine, nothing matches
-    vendor = _catalogue_vendor()
-    if vendor == "postgresql":
+    if _by_lexemes("folded_text"):
         return _Match(
             Q(fulltext.HasWords([[terms.forms(word) for word in words] for words in groups]))
         )
     words = reduce(operator.or_, (_has_words("folded_text", terms, words) for words in groups))
-    if vendor == "sqlite" and fulltext.available():
+    if _catalogue_vendor() == "sqlite" and fulltext.available():
         # FTS5 reads "~heater" as the word "heater": its stem is looked up unmarked.
         expression = fulltext.match_expression(
             [
